@@ -1,0 +1,56 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Two-character surnames; everything else is read as a one-character surname. */
+const COMPOUND_SURNAMES = new Set([
+	'欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙',
+	'宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '百里', '呼延', '澹台',
+]);
+
+export interface PinyinName {
+	family: string;
+	given: string;
+	/** Family name first: `E Weinan`. */
+	familyFirst: string;
+	/** Given name first, as in English bylines: `Weinan E`. */
+	givenFirst: string;
+	/** All lowercase letters, no spaces or tone marks (`eweinan`): sort key and search form. */
+	compact: string;
+}
+
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** Syllables of a Chinese string, surname readings preferred at its head (曾 → zeng, 单 → shan). */
+export function syllables(chinese: string): string[] {
+	return pinyin(chinese, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' }).filter(Boolean);
+}
+
+/**
+ * Pinyin of a Chinese personal name, e.g. 鄂维南 → E Weinan / Weinan E.
+ * `override` ("Family Given", e.g. "Shan Tianfang") wins where the dictionary reads a name wrongly.
+ */
+export function pinyinName(chinese: string, override?: string): PinyinName {
+	let family: string;
+	let given: string;
+	if (override) {
+		const [f, ...rest] = override.trim().split(/\s+/);
+		family = f!;
+		given = rest.join('');
+	} else {
+		const surnameLength = COMPOUND_SURNAMES.has(chinese.slice(0, 2)) ? 2 : 1;
+		const all = syllables(chinese);
+		family = capitalise(all.slice(0, surnameLength).join(''));
+		given = capitalise(all.slice(surnameLength).join(''));
+	}
+	return {
+		family,
+		given,
+		familyFirst: `${family} ${given}`.trim(),
+		givenFirst: `${given} ${family}`.trim(),
+		compact: asciiFold(family + given),
+	};
+}
+
+/** Lowercase ASCII form used for sorting and search (ü → v, as pinyin input methods type it). */
+export function asciiFold(s: string): string {
+	return s.toLowerCase().replace(/ü/g, 'v').normalize('NFD').replace(/[^a-z0-9]/g, '');
+}
