@@ -1,0 +1,26 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { rehypeExternalImages } from './src/markdown/rehype-external-images.ts';
+
+// The public address the site is deployed at; sitemap and canonical URLs use it.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+	site,
+	trailingSlash: 'always',
+	integrations: [sitemap()],
+	markdown: {
+		// Astro 7 defaults to another processor; unified keeps remark/rehype plugins working.
+		processor: unified({
+			gfm: false, // remark-gfm is added explicitly below
+			// Smart quotes would rewrite the sources' punctuation; article text stays as written.
+			smartypants: false,
+			remarkPlugins: [remarkGfm],
+			rehypePlugins: [rehypeSlug, rehypeExternalImages],
+		}),
+	},
+});

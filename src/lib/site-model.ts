@@ -1,0 +1,298 @@
+import {
+	ARTICLE_KINDS,
+	EVENT_FORMATS,
+	EVENT_KINDS,
+	MENTION_ROLES,
+	ORGANIZER_TIERS,
+	TALK_ROLES,
+	type PartialDate,
+} from '../schemas';
+import { byDateDesc, formatDate, formatDateRange } from './dates';
+import type { SiteRecords } from './records';
+import { urls } from './urls';
+
+/** Something with a name but no page of its own (organisations). */
+export interface Named {
+	id: string;
+	name: string;
+}
+export interface Link extends Named {
+	url: string;
+}
+export interface SpeakerLink extends Link {
+	originalName?: string;
+	originalLang: string;
+}
+export interface EventLink extends Link {
+	dateText: string;
+}
+export interface ArticleSummary {
+	id: string;
+	url: string;
+	title: string;
+	subtitle?: string;
+	kindLabel: string;
+	/** 科技日报 · AI世界 */
+	sourceText?: string;
+	date?: PartialDate;
+	dateText?: string;
+	events: EventLink[];
+}
+export interface TalkView {
+	title?: string;
+	roleLabel: string;
+	forum?: string;
+	summary?: string;
+	speakers: SpeakerLink[];
+}
+export interface EventView extends EventLink {
+	shortName: string;
+	kindLabel: string;
+	start: PartialDate;
+	end?: PartialDate;
+	dateNote?: string;
+	year: number;
+	formatLabel?: string;
+	venueText?: string;
+	series: (Link & { editionText?: string })[];
+	organizers: { tier: string; label: string; orgs: Named[] }[];
+	theme?: string;
+	forums?: { count?: number; names: string[] };
+	agenda: TalkView[];
+	releases: string[];
+	livestream?: { platforms: string[]; audience?: string };
+	facts: { label: string; value: string }[];
+	topics: Link[];
+	articles: ArticleSummary[];
+	speakers: SpeakerLink[];
+}
+export interface SpeakerView extends SpeakerLink {
+	aliases: string[];
+	allNames: string[];
+	/** E Weinan / Weinan E, for Chinese names. */
+	pinyin?: { familyFirst: string; givenFirst: string };
+	initial: string;
+	sortKey: string;
+	/** Description from the most recent source, for lists. */
+	latestDescription: string;
+	appearances: { asGiven: string; article: Link; event?: EventLink; roles: { title: string; org?: Named; unit?: string }[] }[];
+	talks: (TalkView & { event: EventLink })[];
+	articles: (ArticleSummary & { asLabel: string })[];
+	events: EventLink[];
+}
+export interface ArticleView extends ArticleSummary {
+	outlet?: string;
+	column?: string;
+	sourceUrl?: string;
+	sourceNote?: string;
+	bylines: { role?: string; name: string }[];
+	dateNote?: string;
+	seed: string;
+	people: (SpeakerLink & { asLabel: string })[];
+	topics: Link[];
+	photoCredits: string[];
+}
+export interface TopicView extends Link {
+	description?: string;
+	articles: ArticleSummary[];
+	events: EventLink[];
+}
+export interface SeriesView extends Link {
+	description?: string;
+	firstYear?: number;
+	partOf?: Link;
+	parts: Link[];
+	events: EventView[];
+}
+export interface SiteModel {
+	events: EventView[];
+	speakers: SpeakerView[];
+	articles: ArticleView[];
+	topics: TopicView[];
+	series: SeriesView[];
+	/** Events grouped by year, newest year first. */
+	eventsByYear: { year: number; events: EventView[] }[];
+	/** Speakers grouped by the initial of their pinyin, A–Z. */
+	speakersByInitial: { initial: string; speakers: SpeakerView[] }[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * Builds every view the pages render, once. References are assumed checked
+ * (`checkReferences`); a missing id here is a programming error and throws.
+ */
+export function buildSiteModel(records: SiteRecords): SiteModel {
+	const published = records.articles.filter((a) => !a.draft);
+	const need = <T>(map: Map<string, T>, id: string, what: string): T => {
+		const v = map.get(id);
+		if (!v) throw new Error(`unresolved ${what} reference: ${id}`);
+		return v;
+	};
+	const orgs = new Map<string, Named>(records.organizations.map((o) => [o.id, { id: o.id, name: o.name }]));
+	const topicLinks = new Map(records.topics.map((t) => [t.id, { id: t.id, url: urls.topic(t.id), name: t.name }]));
+	const seriesLinks = new Map(records.series.map((s) => [s.id, { id: s.id, url: urls.series(s.id), name: s.name }]));
+	const speakerLinks = new Map<string, SpeakerLink>(
+		records.speakers.map((s) => [s.id, { id: s.id, url: urls.speaker(s.id), name: s.name, originalName: s.originalName, originalLang: s.originalLang }]),
+	);
+	const eventLinks = new Map<string, EventLink>(
+		records.events.map((e) => [e.id, { id: e.id, url: urls.event(e.id), name: e.name, dateText: formatDateRange(e.start, e.end) }]),
+	);
+	const articleLinks = new Map(records.articles.map((a) => [a.id, { id: a.id, url: urls.article(a.id), name: a.title }]));
+
+	const talkView = (t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
+		title: t.title,
+		roleLabel: TALK_ROLES[t.role],
+		forum: t.forum,
+		summary: t.summary,
+		speakers: t.speakers.map((id) => need(speakerLinks, id, 'speaker')),
+	});
+
+	const articles: ArticleView[] = published
+		.map((a) => ({
+			id: a.id,
+			url: urls.article(a.id),
+			title: a.title,
+			subtitle: a.subtitle,
+			kindLabel: ARTICLE_KINDS[a.kind],
+			sourceText: [a.source.outlet, a.source.column].filter(Boolean).join(' · ') || undefined,
+			outlet: a.source.outlet,
+			column: a.source.column,
+			sourceUrl: a.source.url,
+			sourceNote: a.source.note,
+			date: a.date,
+			dateText: a.date ? formatDate(a.date) : undefined,
+			dateNote: a.dateNote,
+			bylines: a.bylines,
+			seed: a.seed,
+			events: a.events.map((id) => need(eventLinks, id, 'event')),
+			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: MENTION_ROLES[p.as] })),
+			topics: a.topics.map((id) => need(topicLinks, id, 'topic')),
+			photoCredits: a.photoCredits,
+		}))
+		.sort(byDateDesc((a) => a.date, (a) => a.id));
+	const summary = (a: ArticleView): ArticleSummary => ({
+		id: a.id,
+		url: a.url,
+		title: a.title,
+		subtitle: a.subtitle,
+		kindLabel: a.kindLabel,
+		sourceText: a.sourceText,
+		date: a.date,
+		dateText: a.dateText,
+		events: a.events,
+	});
+
+	const events: EventView[] = records.events
+		.map((e) => {
+			const agenda = e.agenda.map(talkView);
+			const speakerIds = new Set([
+				...e.agenda.flatMap((t) => t.speakers),
+				...records.speakers.filter((s) => s.appearances.some((ap) => ap.event === e.id)).map((s) => s.id),
+			]);
+			return {
+				...need(eventLinks, e.id, 'event'),
+				shortName: e.shortName,
+				kindLabel: EVENT_KINDS[e.kind],
+				start: e.start,
+				end: e.end,
+				dateNote: e.dateNote,
+				year: e.start.year,
+				formatLabel: e.format ? EVENT_FORMATS[e.format] : undefined,
+				venueText: [e.venue?.city, e.venue?.name].filter(Boolean).join(' · ') || undefined,
+				series: e.series.map((s) => ({
+					...need(seriesLinks, s.series, 'series'),
+					editionText: s.edition ? `第${s.edition}届` : undefined,
+				})),
+				organizers: (Object.keys(ORGANIZER_TIERS) as (keyof typeof ORGANIZER_TIERS)[])
+					.map((tier) => ({
+						tier,
+						label: ORGANIZER_TIERS[tier],
+						orgs: e.organizers.filter((o) => o.tier === tier).map((o) => need(orgs, o.org, 'organization')),
+					}))
+					.filter((t) => t.orgs.length > 0),
+				theme: e.theme,
+				forums: e.forums,
+				agenda,
+				releases: e.releases,
+				livestream: e.livestream,
+				facts: e.facts,
+				topics: e.topics.map((id) => need(topicLinks, id, 'topic')),
+				articles: articles.filter((a) => a.events.some((ev) => ev.id === e.id)).map(summary),
+				speakers: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker')).sort((a, b) => collator.compare(a.name, b.name)),
+			};
+		})
+		.sort(byDateDesc((e) => e.start, (e) => e.id));
+
+	const speakers: SpeakerView[] = records.speakers
+		.map((s) => {
+			const appearances = s.appearances.map((ap) => ({
+				asGiven: ap.asGiven,
+				article: need(articleLinks, ap.article, 'article'),
+				event: ap.event ? need(eventLinks, ap.event, 'event') : undefined,
+				roles: ap.roles.map((r) => ({ title: r.title, unit: r.unit, org: r.org ? need(orgs, r.org, 'organization') : undefined })),
+			}));
+			const talks = records.events.flatMap((e) =>
+				e.agenda.filter((t) => t.speakers.includes(s.id)).map((t) => ({ ...talkView(t), event: need(eventLinks, e.id, 'event') })),
+			);
+			const quotedIn = articles
+				.filter((a) => a.people.some((p) => p.id === s.id))
+				.map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
+			const eventIds = new Set([...talks.map((t) => t.event.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
+			const latest = [...s.appearances].sort(
+				byDateDesc((ap) => records.articles.find((a) => a.id === ap.article)?.date, (ap) => ap.article),
+			)[0]!;
+			return {
+				...need(speakerLinks, s.id, 'speaker'),
+				aliases: s.aliases,
+				allNames: s.allNames,
+				pinyin: s.romanised ? { familyFirst: s.romanised.familyFirst, givenFirst: s.romanised.givenFirst } : undefined,
+				initial: s.initial,
+				sortKey: s.sortKey,
+				latestDescription: latest.asGiven,
+				appearances,
+				talks,
+				articles: quotedIn,
+				events: events.filter((e) => eventIds.has(e.id)).map((e) => need(eventLinks, e.id, 'event')),
+			};
+		})
+		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.name, b.name) : a.sortKey < b.sortKey ? -1 : 1));
+
+	const topics: TopicView[] = records.topics.map((t) => ({
+		...need(topicLinks, t.id, 'topic'),
+		description: t.description,
+		articles: articles.filter((a) => a.topics.some((x) => x.id === t.id)).map(summary),
+		events: events.filter((e) => e.topics.some((x) => x.id === t.id)).map((e) => need(eventLinks, e.id, 'event')),
+	}));
+
+	const series: SeriesView[] = records.series.map((s) => ({
+		...need(seriesLinks, s.id, 'series'),
+		description: s.description,
+		firstYear: s.firstYear,
+		partOf: s.partOf ? need(seriesLinks, s.partOf, 'series') : undefined,
+		parts: records.series.filter((x) => x.partOf === s.id).map((x) => need(seriesLinks, x.id, 'series')),
+		events: events.filter((e) => e.series.some((x) => x.id === s.id)),
+	}));
+
+	return {
+		events,
+		speakers,
+		articles,
+		topics,
+		series,
+		eventsByYear: groupBy(events, (e) => e.year).map(([year, list]) => ({ year, events: list })),
+		speakersByInitial: groupBy(speakers, (s) => s.initial).map(([initial, list]) => ({ initial, speakers: list })),
+	};
+}
+
+/** Groups an already sorted list by key, keeping the list's order. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = groups.get(k);
+		if (list) list.push(item);
+		else groups.set(k, [item]);
+	}
+	return [...groups];
+}
