@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Editors read these messages: zod's own ones in Chinese too. Astro shares this zod instance.
+z.config(z.locales.zhCN());
+
 /** Stable ASCII id: lowercase letters, digits and single hyphens (e.g. `e-weinan`). */
 export const slug = () =>
 	z

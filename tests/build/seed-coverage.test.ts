@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { toString } from 'mdast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readContent } from '../../src/lib/read-content';
+import { normalise, sentences } from '../support/chinese-text';
+import { page, requireBuild, root } from '../support/dist';
+import { SEED_OMISSIONS } from './seed-omissions';
+
+beforeAll(requireBuild);
+
+const records = readContent(root);
+const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f !== 'README.md').sort();
+
+/** The readable text of a seed: HTML bodies (with Hexo front matter) as text, the rest read as Markdown. */
+function seedText(file: string): string {
+	const source = readFileSync(join(root, 'seeds', file), 'utf8');
+	const fm = /^\s*---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
+	if (fm) {
+		const meta = parseYaml(fm[1]!) as { title?: string };
+		const html = unified().use(rehypeParse, { fragment: true }).parse(source.slice(fm[0].length));
+		return [meta.title ?? '', toText(html)].join('\n');
+	}
+	const tree = unified().use(remarkParse).parse(source);
+	return tree.children.map((block) => toString(block)).join('\n');
+}
+
+const countOf = (haystack: string, needle: string) => {
+	let n = 0;
+	for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
+	return n;
+};
+
+test('all five seeds are in seeds/ and each has at least one article', () => {
+	expect(seedFiles).toHaveLength(5);
+	for (const seed of seedFiles) expect(records.articles.filter((a) => a.seed === seed).length).toBeGreaterThan(0);
+});
+
+describe.each(seedFiles)('seed %s', (seed) => {
+	const articles = records.articles.filter((a) => a.seed === seed && !a.draft);
+	const bodies = articles.map((a) => ({
+		id: a.id,
+		text: normalise(toText(select('[data-article-body]', page(`/articles/${a.id}/`))!)),
+	}));
+	const heldInMetadata = new Set(
+		articles.flatMap((a) => [a.title, a.subtitle, ...(a.source.column?.split(' · ') ?? [])]).filter(Boolean).map((t) => normalise(t!)),
+	);
+	const metadata = normalise(JSON.stringify(articles.map(({ bylines, photoCredits, source }) => ({ bylines, photoCredits, source }))));
+	const omissions = SEED_OMISSIONS.filter((o) => o.seed === seed);
+	const omitted = new Set(omissions.map((o) => normalise(o.text)));
+	const full = normalise(seedText(seed));
+
+	test('every sentence is published in exactly one article body', () => {
+		const problems: string[] = [];
+		for (const s of sentences(seedText(seed))) {
+			if (omitted.has(s) || [...heldInMetadata].some((h) => h.includes(s))) continue;
+			const hits = bodies.map((b) => ({ id: b.id, n: countOf(b.text, s) })).filter((h) => h.n > 0);
+			const total = hits.reduce((sum, h) => sum + h.n, 0);
+			if (hits.length !== 1 || total !== countOf(full, s)) problems.push(`${s}  →  ${JSON.stringify(hits)}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	test('lines left out on purpose are kept in the articles’ metadata', () => {
+		const seedSentences = new Set(sentences(seedText(seed)));
+		for (const o of omissions) {
+			expect(seedSentences, `${o.text} is not a line of ${seed}`).toContain(normalise(o.text));
+			for (const piece of o.keptAs) expect(metadata, `${o.text}: ${o.why}`).toContain(normalise(piece));
+		}
+	});
+
+	test('no article body says anything its seed does not (no rewording)', () => {
+		// A sentence may be joined across a page break: then it is two runs of the seed.
+		const fromSeed = (s: string) => full.includes(s) || [...s].some((_, i) => i > 0 && full.includes(s.slice(0, i)) && full.includes(s.slice(i)));
+		const added = bodies.flatMap((b) => sentences(toText(select('[data-article-body]', page(`/articles/${b.id}/`))!)).filter((s) => !fromSeed(s)).map((s) => `${b.id}: ${s}`));
+		expect(added).toEqual([]);
+	});
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectAll, select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readContent } from '../../src/lib/read-content';
+import { builtPages, dist, fileFor, page, requireBuild, root } from '../support/dist';
+
+beforeAll(requireBuild);
+const records = readContent(root);
+
+describe('every content entry produced its page', () => {
+	test.each([
+		['events', records.events],
+		['speakers', records.speakers],
+		['articles', records.articles.filter((a) => !a.draft)],
+		['topics', records.topics],
+		['series', records.series],
+	] as const)('%s', (folder, entries) => {
+		expect(entries.length).toBeGreaterThan(0);
+		const built = builtPages().filter((p) => new RegExp(`^/${folder}/[^/]+/$`).test(p));
+		expect(built.sort()).toEqual(entries.map((e) => `/${folder}/${e.id}/`).sort());
+		for (const e of entries) {
+			const h1 = select('h1', page(`/${folder}/${e.id}/`));
+			const name = 'title' in e ? e.title : e.name;
+			expect(toText(h1!)).toContain(name);
+		}
+	});
+
+	test('the launch content covers the forum events and their people', () => {
+		expect(records.events.map((e) => e.id)).toEqual(
+			expect.arrayContaining(['cell-science-beijing-2022', 'ai-for-science-summit-2022', 'ai-for-science-summit-2023']),
+		);
+		expect(records.speakers.length).toBeGreaterThanOrEqual(25);
+	});
+});
+
+describe('links', () => {
+	const pages = builtPages();
+	test('every internal link and anchor on every page resolves', () => {
+		const broken: string[] = [];
+		for (const from of pages) {
+			const tree = page(from);
+			for (const a of selectAll('a[href]', tree)) {
+				const href = String(a.properties.href);
+				if (/^(https?:|mailto:)/.test(href)) continue;
+				const url = new URL(href, `http://site${from}`);
+				const target = fileFor(url.pathname);
+				if (!target) {
+					broken.push(`${from} → ${href}`);
+					continue;
+				}
+				const id = decodeURIComponent(url.hash.slice(1));
+				if (id && target.endsWith('.html') && !select(`[id="${id}"]`, page(url.pathname))) broken.push(`${from} → ${href} (no #${id})`);
+			}
+		}
+		expect(broken).toEqual([]);
+		expect(pages.length).toBeGreaterThan(60);
+	});
+
+	test('Chinese headings in article bodies get ids (rehype-slug) that links can target', () => {
+		const body = select('[data-article-body]', page('/articles/ai-reshapes-tumour-care/'))!;
+		expect(selectAll('h2', body).map((h) => h.properties.id)).toEqual(['帮助肿瘤早期筛查', '提高癌症认知水平', '发挥数据养料作用']);
+	});
+});
+
+describe('site files', () => {
+	test('sitemap-index.xml lists every page under the configured site URL', () => {
+		const site = process.env.SITE_URL ?? 'http://localhost:4321';
+		const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
+		expect(index).toContain(`<loc>${site}/sitemap-0.xml</loc>`);
+		const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+		for (const id of records.articles.map((a) => a.id)) expect(sitemap).toContain(`${site}/articles/${id}/`);
+	});
+	test('pages are zh-CN and ship no JavaScript', () => {
+		for (const p of builtPages()) {
+			const tree = page(p);
+			expect(select('html', tree)!.properties.lang).toBe('zh-CN');
+			expect(selectAll('script', tree)).toEqual([]);
+		}
+	});
+	test('foreign names are marked with their language', () => {
+		const tree = page('/speakers/');
+		expect(selectAll('[lang="en"]', tree).map((n) => toText(n))).toEqual(
+			expect.arrayContaining(['Hugo Aerts', 'Ziad Obermeyer', 'Bernadett Gaal']),
+		);
+	});
+	test('remote images carry no referrer', () => {
+		const imgs = selectAll('img', page('/articles/ai-for-science-summit-2023-observation/'));
+		expect(imgs.length).toBe(3);
+		for (const img of imgs) expect(img.properties.referrerPolicy).toBe('no-referrer');
+	});
+	test('the 404 page exists', () => {
+		expect(toText(select('h1', page('/404.html'))!)).toBe('页面不存在');
+	});
+});

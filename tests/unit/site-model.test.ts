@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { readContent } from '../../src/lib/read-content';
+import { buildSiteModel } from '../../src/lib/site-model';
+import { root } from '../support/dist';
+
+const records = readContent(root);
+const site = buildSiteModel(records);
+const event = (id: string) => site.events.find((e) => e.id === id)!;
+const speaker = (id: string) => site.speakers.find((s) => s.id === id)!;
+
+describe('events', () => {
+	test('newest first, grouped by year', () => {
+		expect(site.eventsByYear.map((g) => g.year)).toEqual([2024, 2023, 2022]);
+		expect(site.eventsByYear.find((g) => g.year === 2022)!.events.map((e) => e.id)).toEqual([
+			'ai-for-science-summit-2022',
+			'cell-science-beijing-2022',
+		]);
+	});
+	test('the cell-science conference: dates, series edition, organisers by tier, agenda', () => {
+		const e = event('cell-science-beijing-2022');
+		expect(e.dateText).toBe('2022年5月24日至26日');
+		expect(e.series.map((s) => `${s.name}${s.editionText ?? ''}`)).toEqual(['中关村论坛系列活动', '北京国际学术交流季', '细胞科学北京学术会议第4届']);
+		expect(e.organizers).toMatchInlineSnapshot(`
+			[
+			  {
+			    "label": "主办单位",
+			    "orgs": [
+			      {
+			        "id": "beijing-science-commission",
+			        "name": "北京市科委",
+			      },
+			      {
+			        "id": "zgc-admin",
+			        "name": "中关村管委会",
+			      },
+			      {
+			        "id": "cell-press",
+			        "name": "细胞出版社",
+			      },
+			    ],
+			    "tier": "host",
+			  },
+			]
+		`);
+		expect(e.agenda.map((t) => `${t.roleLabel} ${t.speakers.map((s) => s.name).join('、')} ${t.title ?? ''}`.trim())).toMatchInlineSnapshot(`
+			[
+			  "致辞 戴琼海",
+			  "致辞 伯纳黛特•盖尔",
+			  "主旨报告 雨果•彼得 人工智能用于肿瘤影像学",
+			  "主旨报告 齐亚德•波米耶 剖析算法偏差以及利用机器学习发现诊断错误",
+			]
+		`);
+		expect(e.articles.map((a) => a.id)).toEqual(['cell-science-beijing-2022-recap']);
+	});
+	test('an event lists only the people on its agenda, not everyone its coverage quotes', () => {
+		expect(event('global-digital-economy-conference-2024').speakers).toEqual([]);
+		expect(event('ai-for-science-summit-2023').speakers).toHaveLength(9);
+	});
+});
+
+describe('speakers', () => {
+	test('sorted by pinyin and grouped by initial', () => {
+		expect(site.speakersByInitial.map((g) => g.initial).join('')).toBe('BDEHJLMQSTWXYZ');
+		const names = site.speakers.map((s) => s.name);
+		expect(names.slice(0, 4)).toEqual(['伯纳黛特•盖尔', '戴琼海', '鄂维南', '黄铁军']);
+		expect(names.indexOf('张林峰')).toBeLessThan(names.indexOf('张强'));
+	});
+	test('titles and affiliations are kept per appearance, as the source gave them', () => {
+		expect(speaker('e-weinan').appearances.map((a) => [a.asGiven, a.event?.id])).toEqual([
+			['中国科学院院士，北京科学智能研究院院长、北京大学国际机器学习研究中心主任', 'ai-for-science-summit-2023'],
+		]);
+	});
+	test('talks and articles are gathered from events and articles', () => {
+		const s = speaker('hugo-aerts');
+		expect(s.talks.map((t) => [t.roleLabel, t.title, t.event.id])).toEqual([['主旨报告', '人工智能用于肿瘤影像学', 'cell-science-beijing-2022']]);
+		expect(s.articles.map((a) => [a.id, a.asLabel])).toEqual([['cell-science-beijing-2022-recap', '引述']]);
+	});
+});
+
+describe('articles', () => {
+	test('newest first; undated articles last', () => {
+		const dates = site.articles.map((a) => a.date?.iso ?? null);
+		expect(dates.slice(0, 1)).toEqual(['2024']);
+		expect(dates.slice(-2)).toEqual([null, null]);
+	});
+	test('drafts are not published', () => {
+		const draft = { ...records.articles[0]!, id: 'a-draft', draft: true };
+		const withDraft = buildSiteModel({ ...records, articles: [...records.articles, draft] });
+		expect(withDraft.articles.map((a) => a.id)).not.toContain('a-draft');
+		expect(withDraft.articles).toHaveLength(records.articles.length);
+	});
+});
