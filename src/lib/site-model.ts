@@ -43,7 +43,8 @@ export interface TalkView {
 	roleLabel: string;
 	forum?: string;
 	summary?: string;
-	speakers: SpeakerLink[];
+	/** Speakers with how the sources described them at this event. */
+	speakers: (SpeakerLink & { description?: string })[];
 }
 export interface EventView extends EventLink {
 	shortName: string;
@@ -73,9 +74,9 @@ export interface SpeakerView extends SpeakerLink {
 	pinyin?: { familyFirst: string; givenFirst: string };
 	initial: string;
 	sortKey: string;
-	/** Description from the most recent source, for lists. */
+	/** Titles and affiliations from the most recent source, composed from its roles, for lists. */
 	latestDescription: string;
-	appearances: { asGiven: string; article: Link; event?: EventLink; roles: { title: string; org?: Named; unit?: string }[] }[];
+	appearances: { asGiven: string; description: string; article: Link; event?: EventLink }[];
 	talks: (TalkView & { event: EventLink })[];
 	articles: (ArticleSummary & { asLabel: string })[];
 	events: EventLink[];
@@ -140,12 +141,17 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 	);
 	const articleLinks = new Map(records.articles.map((a) => [a.id, { id: a.id, url: urls.article(a.id), name: a.title }]));
 
-	const talkView = (t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
+	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
+		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })));
+	const descriptionAt = new Map(
+		records.speakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
+	);
+	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
 		title: t.title,
 		roleLabel: TALK_ROLES[t.role],
 		forum: t.forum,
 		summary: t.summary,
-		speakers: t.speakers.map((id) => need(speakerLinks, id, 'speaker')),
+		speakers: t.speakers.map((id) => ({ ...need(speakerLinks, id, 'speaker'), description: descriptionAt.get(`${id}@${eventId}`) })),
 	});
 
 	const articles: ArticleView[] = published
@@ -185,7 +191,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 
 	const events: EventView[] = records.events
 		.map((e) => {
-			const agenda = e.agenda.map(talkView);
+			const agenda = e.agenda.map((t) => talkView(e.id, t));
 			const speakerIds = new Set([
 				...e.agenda.flatMap((t) => t.speakers),
 				...records.speakers.filter((s) => s.appearances.some((ap) => ap.event === e.id)).map((s) => s.id),
@@ -228,19 +234,19 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		.map((s) => {
 			const appearances = s.appearances.map((ap) => ({
 				asGiven: ap.asGiven,
+				description: describe(ap.roles),
 				article: need(articleLinks, ap.article, 'article'),
 				event: ap.event ? need(eventLinks, ap.event, 'event') : undefined,
-				roles: ap.roles.map((r) => ({ title: r.title, unit: r.unit, org: r.org ? need(orgs, r.org, 'organization') : undefined })),
 			}));
 			const talks = records.events.flatMap((e) =>
-				e.agenda.filter((t) => t.speakers.includes(s.id)).map((t) => ({ ...talkView(t), event: need(eventLinks, e.id, 'event') })),
+				e.agenda.filter((t) => t.speakers.includes(s.id)).map((t) => ({ ...talkView(e.id, t), event: need(eventLinks, e.id, 'event') })),
 			);
 			const quotedIn = articles
 				.filter((a) => a.people.some((p) => p.id === s.id))
 				.map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
 			const eventIds = new Set([...talks.map((t) => t.event.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
-			const latest = [...s.appearances].sort(
-				byDateDesc((ap) => records.articles.find((a) => a.id === ap.article)?.date, (ap) => ap.article),
+			const latest = [...appearances].sort(
+				byDateDesc((ap) => records.articles.find((a) => a.id === ap.article.id)?.date, (ap) => ap.article.id),
 			)[0]!;
 			return {
 				...need(speakerLinks, s.id, 'speaker'),
@@ -249,7 +255,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				pinyin: s.romanised ? { familyFirst: s.romanised.familyFirst, givenFirst: s.romanised.givenFirst } : undefined,
 				initial: s.initial,
 				sortKey: s.sortKey,
-				latestDescription: latest.asGiven,
+				latestDescription: latest.description,
 				appearances,
 				talks,
 				articles: quotedIn,
@@ -265,7 +271,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		events: events.filter((e) => e.topics.some((x) => x.id === t.id)).map((e) => need(eventLinks, e.id, 'event')),
 	}));
 
-	const series: SeriesView[] = records.series.map((s) => ({
+	const series: SeriesView[] = [...records.series].sort((a, b) => collator.compare(a.name, b.name)).map((s) => ({
 		...need(seriesLinks, s.id, 'series'),
 		description: s.description,
 		firstYear: s.firstYear,
@@ -283,6 +289,21 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		eventsByYear: groupBy(events, (e) => e.year).map(([year, list]) => ({ year, events: list })),
 		speakersByInitial: groupBy(speakers, (s) => s.initial).map(([initial, list]) => ({ initial, speakers: list })),
 	};
+}
+
+/**
+ * 中国科学院院士、北京科学智能研究院院长、北京大学国际机器学习研究中心主任: each role as
+ * organisation + unit + title; consecutive roles in the same unit share it (创始人、首席执行官).
+ */
+export function describeRoles(roles: { org?: string; unit?: string; title: string }[]): string {
+	const parts: string[] = [];
+	let previous = '';
+	for (const r of roles) {
+		const where = `${r.org ?? ''}${r.unit ?? ''}`;
+		parts.push(where && where === previous ? r.title : `${where}${r.title}`);
+		previous = where;
+	}
+	return parts.join('、');
 }
 
 /** Groups an already sorted list by key, keeping the list's order. */

@@ -65,10 +65,21 @@ describe('speakers', () => {
 		expect(names.slice(0, 4)).toEqual(['伯纳黛特•盖尔', '戴琼海', '鄂维南', '黄铁军']);
 		expect(names.indexOf('张林峰')).toBeLessThan(names.indexOf('张强'));
 	});
-	test('titles and affiliations are kept per appearance, as the source gave them', () => {
-		expect(speaker('e-weinan').appearances.map((a) => [a.asGiven, a.event?.id])).toEqual([
-			['中国科学院院士，北京科学智能研究院院长、北京大学国际机器学习研究中心主任', 'ai-for-science-summit-2023'],
+	test('titles and affiliations are kept per appearance, as the source gave them and composed from roles', () => {
+		expect(speaker('e-weinan').appearances.map((a) => [a.asGiven, a.description, a.event?.id])).toEqual([
+			[
+				'中国科学院院士，北京科学智能研究院院长、北京大学国际机器学习研究中心主任',
+				'中国科学院院士、北京科学智能研究院院长、北京大学国际机器学习研究中心主任',
+				'ai-for-science-summit-2023',
+			],
 		]);
+		// The source says only 公司副总裁; the roles name the company.
+		expect(speaker('wu-zhengxiang').latestDescription).toBe('浙江威星智能仪表股份有限公司副总裁');
+		expect(speaker('wang-yifei').latestDescription).toBe('上海极豆科技有限公司创始人、首席执行官');
+	});
+	test('agenda entries carry each speaker’s titles at that event', () => {
+		const talk = event('cell-science-beijing-2022').agenda[0]!;
+		expect(talk.speakers.map((s) => [s.name, s.description])).toEqual([['戴琼海', '清华大学教授、中国人工智能协会会长、院士']]);
 	});
 	test('talks and articles are gathered from events and articles', () => {
 		const s = speaker('hugo-aerts');
