@@ -1,12 +1,13 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
+		root: join(import.meta.dirname, '..'),
 		include: ['tests/**/*.test.ts'],
-		// Build and browser tests start Astro or Chromium; give them room on a 2-core machine.
 		testTimeout: 120_000,
 		hookTimeout: 180_000,
-		// Browser and build tests each start heavy processes; run files one at a time.
+		// Build and browser tests start Astro or Chromium: generous timeouts, and one file at a time on 2 cores.
 		fileParallelism: false,
 	},
 });
