@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { rehypeExternalImages } from './src/markdown/rehype-external-images.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it.
@@ -12,7 +13,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
 	site,
 	trailingSlash: 'always',
-	integrations: [sitemap()],
+	// Content is validated first, so a build never publishes bad content or silently drops an entry.
+	integrations: [validateContentIntegration(), sitemap()],
 	markdown: {
 		// Astro 7 defaults to another processor; unified keeps remark/rehype plugins working.
 		processor: unified({

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { SiteRecords } from './records';
-import { ContentReferenceError, checkReferences } from './references';
+import { ContentReferenceError, findDanglingReferences } from './references';
 import { buildSiteModel } from './site-model';
 
 // Loaded once per build: every page imports `site` from here instead of querying collections itself.
@@ -25,8 +25,8 @@ const records: SiteRecords = {
 	articles: flatten(articles, 'content/articles'),
 };
 
-const problems = checkReferences(records);
-if (problems.length > 0) throw new ContentReferenceError(problems);
+const dangling = findDanglingReferences(records);
+if (dangling.length > 0) throw new ContentReferenceError(dangling);
 
 export const site = buildSiteModel(records);
 

@@ -40,6 +40,7 @@ export const partialDate = () =>
 			if (!parsed) {
 				ctx.addIssue({
 					code: 'custom',
+					params: { code: 'invalid-date' },
 					message: `日期“${value}”无效：请写成 2022、2022-08 或 2022-08-05`,
 				});
 				return z.NEVER;

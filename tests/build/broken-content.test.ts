@@ -1,18 +1,43 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { build, copyProject, edit } from '../support/fixture-site';
+import { replaceIn as edit } from '../support/content-copy';
+import { build, copyProject } from '../support/fixture-site';
 
-const dir = copyProject();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const project = () => {
+	const dir = copyProject();
+	dirs.push(dir);
+	return dir;
+};
 
-test('a dangling reference fails the build, naming every file, line and id', () => {
+test('bad content fails the build with the validator’s located messages, and nothing is published', () => {
+	const dir = project();
 	edit(dir, 'content/articles/zhejiang-5g-applications.md', 'speaker: xin-wei,', 'speaker: xin-wie,');
-	edit(dir, 'content/events/ai-for-science-summit-2023.md', 'speakers: [e-weinan]', 'speakers: [e-weinnan]');
+	edit(dir, 'content/events/ai-for-science-summit-2023.md', 'speakers: [e-weinan]', 'speakers: [鄂维南]');
+	edit(dir, 'content/speakers/ma-jian.yaml', 'name: 马健', 'name：马健');
 	const { status, output } = build(dir);
 	expect(status).not.toBe(0);
-	expect(output).toContain('内容中有 2 处引用无法解析');
-	expect(output).toContain('content/articles/zhejiang-5g-applications.md:15  people[1].speaker  找不到嘉宾“xin-wie”');
-	expect(output).toMatch(/content\/events\/ai-for-science-summit-2023\.md:\d+ {2}agenda\[0\]\.speakers\[0\] {2}找不到嘉宾“e-weinnan”/);
-	expect(existsSync(join(dir, 'dist', 'articles', 'zhejiang-5g-applications', 'index.html'))).toBe(false);
+	expect(output).toContain('内容校验：');
+	expect(output).toContain('发现 3 个错误');
+	expect(output).toContain('content/articles/zhejiang-5g-applications.md:15:16  错误  people[1].speaker  找不到嘉宾“xin-wie”');
+	expect(output).toContain('content/events/ai-for-science-summit-2023.md:19:16  错误  agenda[0].speakers[0]  “鄂维南”是名称，这里要填 id：请改为“e-weinan”。');
+	expect(output).toContain('content/speakers/ma-jian.yaml:1:5  错误  字段名“name”后面用了全角冒号');
+	expect(existsSync(join(dir, 'dist'))).toBe(false);
+});
+
+test('every non-draft file is published: CRLF line endings build, drafts do not', () => {
+	const dir = project();
+	edit(dir, "content/articles/tencent-cloud-tpc-ds.md", /\n/g, '\r\n');
+	edit(dir, 'content/articles/5g-ai-crested-ibis.md', 'kind: news', 'kind: news\ndraft: true');
+	const { status, output } = build(dir);
+	expect(status, output).toBe(0);
+	const files = readdirSync(join(dir, 'content/articles')).filter((f) => f.endsWith('.md'));
+	const drafts = files.filter((f) => /^draft: true$/m.test(readFileSync(join(dir, 'content/articles', f), 'utf8')));
+	const pages = readdirSync(join(dir, 'dist/articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+	expect(drafts).toEqual(['5g-ai-crested-ibis.md']);
+	expect(pages.sort()).toEqual(files.filter((f) => !drafts.includes(f)).map((f) => f.slice(0, -3)).sort());
+	expect(readFileSync(join(dir, 'dist/articles/tencent-cloud-tpc-ds/index.html'), 'utf8')).toContain('腾讯云数据库TDSQL大幅刷新此前纪录');
+	expect(output).toContain('[crlf]');
 });

@@ -8,14 +8,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readContent } from '../../src/lib/read-content';
+import { loadRecords } from '../support/content';
 import { normalise, sentences } from '../support/chinese-text';
 import { page, requireBuild, root } from '../support/dist';
 import { SEED_OMISSIONS } from './seed-omissions';
 
 beforeAll(requireBuild);
 
-const records = readContent(root);
+const records = loadRecords();
 const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f !== 'README.md').sort();
 
 /** The readable text of a seed: HTML bodies (with Hexo front matter) as text, the rest read as Markdown. */

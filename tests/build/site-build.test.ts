@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { selectAll, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readContent } from '../../src/lib/read-content';
+import { loadRecords } from '../support/content';
 import { builtPages, dist, fileFor, page, requireBuild, root } from '../support/dist';
 
 beforeAll(requireBuild);
-const records = readContent(root);
+const records = loadRecords();
 
 describe('every content entry produced its page', () => {
 	test.each([

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './dist';
@@ -12,14 +12,6 @@ export function copyProject(): string {
 	}
 	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	return dir;
-}
-
-/** Replaces text in a file of the copy; fails if the text is not there, so fixtures cannot rot silently. */
-export function edit(dir: string, file: string, from: string, to: string) {
-	const path = join(dir, file);
-	const text = readFileSync(path, 'utf8');
-	if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
-	writeFileSync(path, text.replace(from, to));
 }
 
 /** Runs `astro build` in the copy; returns its exit status and everything it printed. */

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { readContent } from '../../src/lib/read-content';
+import { loadRecords } from '../support/content';
 import { buildSiteModel } from '../../src/lib/site-model';
 import { root } from '../support/dist';
 
-const records = readContent(root);
+const records = loadRecords();
 const site = buildSiteModel(records);
 const event = (id: string) => site.events.find((e) => e.id === id)!;
 const speaker = (id: string) => site.speakers.find((s) => s.id === id)!;

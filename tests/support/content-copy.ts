@@ -1,0 +1,34 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatProblem } from '../../src/validate/problem';
+import { validateContent } from '../../src/validate/validate';
+import { root } from './dist';
+
+/** A throwaway copy of content/ (seeds/ and public/ linked) that a test may break. */
+export function copyContent(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'huiji-content-'));
+	cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+	symlinkSync(join(root, 'seeds'), join(dir, 'seeds'), 'dir');
+	symlinkSync(join(root, 'public'), join(dir, 'public'), 'dir');
+	return dir;
+}
+
+/** Replace `from` with `to` in a file of the copy; fails when `from` is absent, so fixtures cannot rot. */
+export function replaceIn(dir: string, file: string, from: string | RegExp, to: string) {
+	const path = join(dir, file);
+	const text = readFileSync(path, 'utf8');
+	if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) throw new Error(`${file} does not contain ${from}`);
+	writeFileSync(path, text.replace(from, to));
+}
+
+/** Apply `breakIt` to a fresh copy and return what `npm run validate` would print for it. */
+export function validateBroken(breakIt: (dir: string) => void): string[] {
+	const dir = copyContent();
+	try {
+		breakIt(dir);
+		return validateContent(dir).problems.map(formatProblem);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,323 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validateContent } from '../../src/validate/validate';
+import { root } from '../support/dist';
+import { replaceIn as edit, validateBroken as check } from '../support/content-copy';
+
+const write = (dir: string, file: string, text: string) => writeFileSync(join(dir, file), text);
+const ARTICLE = 'content/articles/zhejiang-5g-applications.md';
+const EVENT = 'content/events/ai-for-science-summit-2023.md';
+const SPEAKER = 'content/speakers/tang-chao.yaml';
+
+test('the launch content is valid', () => {
+	expect(validateContent(root).problems).toEqual([]);
+});
+
+describe('references', () => {
+	test('a misspelt speaker id gets the closest id', () => {
+		expect(check((d) => edit(d, ARTICLE, 'speaker: xin-wei,', 'speaker: xin-wie,'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:15:16  错误  people[1].speaker  找不到嘉宾“xin-wie”：请检查拼写，或在 content/speakers/xin-wie.yaml 中添加该嘉宾。是否想写“xin-wei”？  [unknown-reference]",
+			]
+		`);
+	});
+	test('a name written where an id belongs gets its id', () => {
+		expect(check((d) => edit(d, EVENT, 'speakers: [e-weinan]', 'speakers: [鄂维南]'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:19:16  错误  agenda[0].speakers[0]  “鄂维南”是名称，这里要填 id：请改为“e-weinan”。  [name-instead-of-id]",
+			]
+		`);
+	});
+	test('an unknown event', () => {
+		expect(check((d) => edit(d, ARTICLE, 'events: [miit-media-tour-zhejiang-2024]', 'events: [miit-media-tour-2024]'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:12:10  错误  events[0]  找不到活动“miit-media-tour-2024”：请检查拼写，或在 content/events/miit-media-tour-2024.md 中添加该活动。  [unknown-reference]",
+			]
+		`);
+	});
+	test('an unknown topic', () => {
+		expect(check((d) => edit(d, ARTICLE, 'topics: [5g]', 'topics: [6g]'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:18:10  错误  topics[0]  找不到专题“6g”：请检查拼写，或在 content/topics.yaml 中添加该专题。是否想写“5g”？  [unknown-reference]",
+			]
+		`);
+	});
+	test('an unknown series', () => {
+		expect(check((d) => edit(d, EVENT, '{ series: ai-for-science-summit }', '{ series: ai4s-summit }'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:7:15  错误  series[1].series  找不到系列“ai4s-summit”：请检查拼写，或在 content/series.yaml 中添加该系列。  [unknown-reference]",
+			]
+		`);
+	});
+	test('an unknown organiser', () => {
+		expect(check((d) => edit(d, EVENT, 'org: beijing-aisi', 'org: bjaisi'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:13:24  错误  organizers[0].org  找不到机构“bjaisi”：请检查拼写，或在 content/organizations.yaml 中添加该机构。  [unknown-reference]",
+			]
+		`);
+	});
+	test('an unknown organisation in a speaker’s roles', () => {
+		expect(check((d) => edit(d, SPEAKER, 'org: nsfc', 'org: nsf'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:9:16  错误  appearances[0].roles[2].org  找不到机构“nsf”：请检查拼写，或在 content/organizations.yaml 中添加该机构。是否想写“nsfc”？  [unknown-reference]",
+			]
+		`);
+	});
+	test('an appearance citing an article that does not exist', () => {
+		expect(check((d) => edit(d, SPEAKER, 'article: ai-for-science-summit-2023-observation', 'article: ai-for-science-summit-2023'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:3:14  错误  appearances[0].article  找不到文章“ai-for-science-summit-2023”：请检查拼写，或在 content/articles/ai-for-science-summit-2023.md 中添加该文章。是否想写“ai-for-science-summit-2023-observation”？  [unknown-reference]",
+			]
+		`);
+	});
+	test('an appearance citing a draft article', () => {
+		expect(check((d) => edit(d, 'content/articles/ai-for-science-summit-2023-observation.md', 'kind: recap', 'kind: recap\ndraft: true'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/e-weinan.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/huang-tiejun.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/ma-jian.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/tang-chao.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/wang-jian.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/zhang-linfeng.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/zhang-qiang.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/zhao-xushan.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			  "content/speakers/zhu-weiliang.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
+			]
+		`);
+	});
+	test('an id used twice in a list', () => {
+		expect(check((d) => edit(d, 'content/topics.yaml', '- id: databases', '- id: 5g'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/tencent-cloud-tpc-ds.md:12:10  错误  topics[0]  找不到专题“databases”：请检查拼写，或在 content/topics.yaml 中添加该专题。  [unknown-reference]",
+			  "content/topics.yaml:29:7  错误  [9].id  id“5g”已在第 9 项用过：每个 id 只能出现一次。  [duplicate-id]",
+			]
+		`);
+	});
+	test('an id written with capitals', () => {
+		expect(check((d) => edit(d, ARTICLE, 'speaker: xin-wei,', 'speaker: Xin-Wei,'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:15:16  错误  people[1].speaker  id 只能使用小写字母、数字和单个连字符（如 e-weinan）：是否想写“xin-wei”？  [invalid-format]",
+			]
+		`);
+	});
+});
+
+describe('people who are probably one', () => {
+	const appearance = 'appearances:\n  - article: ai-for-science-summit-2023-observation\n    asGiven: 之江实验室主任\n';
+	test('same name', () => {
+		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\n${appearance}`))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			]
+		`);
+	});
+	test('same pinyin', () => {
+		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王健\n${appearance}`))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			]
+		`);
+	});
+	test('an alias that is another person’s name', () => {
+		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/hugo.yaml:1:7  警告  name  与嘉宾“hugo-aerts”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			]
+		`);
+	});
+});
+
+describe('dates', () => {
+	test('an event that ends before it starts', () => {
+		expect(check((d) => edit(d, EVENT, 'end: 2023-08-11', 'end: 2023-08-01'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:9:6  错误  end  结束日期 2023-08-01 早于开始日期 2023-08-10：请检查两个日期。  [end-before-start]",
+			]
+		`);
+	});
+	test('an article dated long before its event (a warning)', () => {
+		expect(check((d) => edit(d, 'content/articles/ai-for-science-summit-2023-observation.md', 'date: 2023-08-11', 'date: 2013-08-11'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/ai-for-science-summit-2023-observation.md:9:7  警告  date  文章日期 2013-08-11 比所报道的活动“2023全球科学智能峰会”（2023-08-10）早了一年以上：请确认日期或 events[0] 是否填错。  [article-before-event]",
+			]
+		`);
+	});
+	test('a date in Chinese', () => {
+		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023年8月10日'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:8:8  错误  start  日期“2023年8月10日”无效：请写成 2022、2022-08 或 2022-08-05  [invalid-date]",
+			]
+		`);
+	});
+	test('an impossible date', () => {
+		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023-02-30'))).toMatchInlineSnapshot(`[]`);
+	});
+});
+
+describe('fields', () => {
+	test('an unknown field gets the closest known one', () => {
+		expect(check((d) => edit(d, ARTICLE, 'topics: [5g]', 'topic: [5g]'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:18:1  错误  topic  没有“topic”这个字段。是否想写“topics”？可用的字段：title、subtitle、kind、source、bylines、date、dateNote、seed、events、people、topics、photoCredits、draft。  [unknown-field]",
+			]
+		`);
+	});
+	test('an unknown nested field', () => {
+		expect(check((d) => edit(d, ARTICLE, '{ speaker: xin-wei, as: quoted }', '{ speaker: xin-wei, role: quoted }'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:15:25  错误  people[1].role  没有“role”这个字段。可用的字段：speaker、as。  [unknown-field]",
+			]
+		`);
+	});
+	test('a value that is not one of the options', () => {
+		expect(check((d) => edit(d, ARTICLE, 'kind: news', 'kind: newz'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:3:7  错误  kind  “newz”不是可选的值。是否想写“news”？可选：recap、news、interview、schedule、photo。  [invalid-option]",
+			]
+		`);
+	});
+	test('an organiser tier that does not exist', () => {
+		expect(check((d) => edit(d, EVENT, 'tier: host', 'tier: hosts'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:13:13  错误  organizers[0].tier  “hosts”不是可选的值。是否想写“host”？可选：guidance、host、organizer、co-organizer、support。  [invalid-option]",
+			]
+		`);
+	});
+	test('a missing required field', () => {
+		expect(check((d) => edit(d, ARTICLE, 'title: 浙江5G应用硕果累累\n', ''))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:2:1  错误  title  缺少必填字段“title”：请补上。  [missing-field]",
+			]
+		`);
+	});
+	test('a talk with no speaker', () => {
+		expect(check((d) => edit(d, EVENT, 'speakers: [ma-jian]', 'speakers: []'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:38:15  错误  agenda[7].speakers  每个议程条目至少需要一位嘉宾  [too-few]",
+			]
+		`);
+	});
+	test('an appearance without the source’s wording', () => {
+		expect(check((d) => edit(d, SPEAKER, /    asGiven: .*\n/, ''))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:3:5  错误  appearances[0].asGiven  缺少必填字段“asGiven”：请补上。  [missing-field]",
+			]
+		`);
+	});
+	test('a field written twice', () => {
+		expect(check((d) => edit(d, ARTICLE, 'kind: news', 'kind: news\nkind: recap'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:4:1  错误  同一个字段写了两次：请删除其中一个。  [duplicate-field]",
+			]
+		`);
+	});
+});
+
+describe('files', () => {
+	test('a seed that is not in seeds/', () => {
+		expect(check((d) => edit(d, ARTICLE, 'seed: 001_1101a6fbd11d82ea.txt', 'seed: 001.txt'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:9:7  错误  seed  seeds/ 中没有文件“001.txt”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。  [missing-seed]",
+			]
+		`);
+	});
+	test('a local image that does not exist', () => {
+		expect(check((d) => edit(d, ARTICLE, '## 智能工厂增效', '![工厂](/images/factory.jpg)\n\n## 智能工厂增效'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:23:1  错误  找不到图片“/images/factory.jpg”：请把图片放进 public/（以 / 开头引用）或文章旁边，并检查文件名。  [missing-image]",
+			]
+		`);
+	});
+	test('a file name that is not an ASCII id', () => {
+		expect(check((d) => write(d, 'content/speakers/王坚.yaml', readFileSync(join(root, SPEAKER), 'utf8').replace('汤超', '汤超超')))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/王坚.yaml  错误  文件名“王坚”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。  [invalid-id]",
+			]
+		`);
+	});
+	test('a file with the wrong extension would be silently dropped', () => {
+		expect(check((d) => write(d, 'content/speakers/new-person.yml', 'name: 新人\n'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/new-person.yml  错误  这个文件不会被发布：嘉宾文件必须以 .yaml 结尾。请改名，或移出 content/speakers/。  [ignored-file]",
+			]
+		`);
+	});
+	test('a list file that is not a list', () => {
+		expect(check((d) => write(d, 'content/series.yaml', 'id: x\nname: y\n'))).toMatchInlineSnapshot(`
+			[
+			  "content/series.yaml:1:1  错误  这个文件应是一个列表：每一项以“- id: …”开头。  [not-a-list]",
+			]
+		`);
+	});
+});
+
+describe('syntax and encoding', () => {
+	test('an empty file', () => {
+		expect(check((d) => write(d, ARTICLE, ''))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:1:1  错误  文件是空的：请按 CONTRIBUTING.md 的字段说明填写内容，或删除这个文件。  [empty-file]",
+			]
+		`);
+	});
+	test('a missing front matter', () => {
+		expect(check((d) => edit(d, ARTICLE, /^---\n[\s\S]*?\n---\n/, ''))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:1:1  错误  Markdown 文件缺少开头的字段区：第一行应为 ---，字段写完后再用一行 --- 结束，然后才是正文。  [no-frontmatter]",
+			]
+		`);
+	});
+	test('a YAML syntax error', () => {
+		expect(check((d) => edit(d, ARTICLE, 'topics: [5g]', 'topics: [5g'))).toMatchInlineSnapshot(`
+			[
+			  "content/articles/zhejiang-5g-applications.md:18:12  错误  YAML 语法错误（Flow sequence in block collection must be sufficiently indented and end with a ]）：请检查这一行的缩进、冒号和引号。  [yaml-syntax]",
+			]
+		`);
+	});
+	test('a tab used for indentation', () => {
+		expect(check((d) => edit(d, SPEAKER, '  - article:', '\t- article:'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:3:1  错误  YAML 不允许用 Tab 缩进：请把这一行开头的 Tab 改成空格（每级两个空格）。  [tab-indent]",
+			]
+		`);
+	});
+	test('a full-width colon after a field name', () => {
+		expect(check((d) => edit(d, SPEAKER, 'name: 汤超', 'name：汤超'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:1:5  错误  字段名“name”后面用了全角冒号“：”：请改为半角冒号加空格（name: …）。  [fullwidth-colon]",
+			]
+		`);
+	});
+	test('a byte-order mark', () => {
+		expect(check((d) => edit(d, SPEAKER, /^/, '\uFEFF'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:1:1  错误  文件开头有 BOM（字节顺序标记），字段区可能无法识别：请在编辑器中另存为“UTF-8（无 BOM）”。  [bom]",
+			]
+		`);
+	});
+	test('Windows line endings are accepted with a warning', () => {
+		expect(check((d) => edit(d, SPEAKER, /\n/g, '\r\n'))).toMatchInlineSnapshot(`
+			[
+			  "content/speakers/tang-chao.yaml:1:1  警告  文件使用 Windows 换行符（CRLF）：已按 LF 处理，不影响构建；建议在编辑器中改为 LF。  [crlf]",
+			]
+		`);
+	});
+	test('unquoted and quoted dates mean the same', () => {
+		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', "start: '2023-08-10'"))).toEqual([]);
+	});
+});
+
+test('every problem in every file is reported in one run', () => {
+	const problems = check((d) => {
+		edit(d, ARTICLE, 'speaker: xin-wei,', 'speaker: xin-wie,');
+		edit(d, EVENT, 'end: 2023-08-11', 'end: 2023-08-01');
+		edit(d, SPEAKER, 'name: 汤超', 'name：汤超');
+		write(d, 'content/articles/empty.md', '');
+	});
+	expect(problems.map((p) => p.split('  ')[0])).toEqual([
+		'content/articles/empty.md:1:1',
+		'content/articles/zhejiang-5g-applications.md:15:16',
+		'content/events/ai-for-science-summit-2023.md:9:6',
+		'content/speakers/tang-chao.yaml:1:5',
+	]);
+});
