@@ -2,10 +2,13 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { rehypeExternalImages } from './src/markdown/rehype-external-images.ts';
+import { articleSchema } from './src/markdown/sanitize-schema.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -22,7 +25,10 @@ export default defineConfig({
 			// Smart quotes would rewrite the sources' punctuation; article text stays as written.
 			smartypants: false,
 			remarkPlugins: [remarkGfm],
-			rehypePlugins: [rehypeSlug, rehypeExternalImages],
+			// Article bodies come from editors and pasted sources: raw HTML is parsed, then cut down to
+			// GitHub's safe subset (no script, style, iframe, event handlers or javascript: URLs);
+			// heading ids and image attributes are added after sanitising, so they survive it.
+			rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSchema], rehypeSlug, rehypeExternalImages],
 		}),
 	},
 });
