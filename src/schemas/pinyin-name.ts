@@ -19,9 +19,12 @@ export interface PinyinName {
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-/** Syllables of a Chinese string, surname readings preferred at its head (曾 → zeng, 单 → shan). */
-export function syllables(chinese: string): string[] {
-	return pinyin(chinese, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' }).filter(Boolean);
+/**
+ * Syllables of a Chinese string. For names, surname readings are preferred at the head
+ * (曾 → zeng, 单 → shan); other text is read word by word (重塑 → chong su).
+ */
+export function syllables(chinese: string, { name = true } = {}): string[] {
+	return pinyin(chinese, { toneType: 'none', type: 'array', nonZh: 'removed', ...(name ? { surname: 'head' as const } : {}) }).filter(Boolean);
 }
 
 /**

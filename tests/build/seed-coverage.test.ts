@@ -1,16 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { toString } from 'mdast-util-to-string';
-import rehypeParse from 'rehype-parse';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadRecords } from '../support/content';
 import { normalise, sentences } from '../support/chinese-text';
 import { page, requireBuild, root } from '../support/dist';
+import { seedText } from '../support/seed-text';
 import { SEED_OMISSIONS } from './seed-omissions';
 
 beforeAll(requireBuild);
@@ -18,18 +14,6 @@ beforeAll(requireBuild);
 const records = loadRecords();
 const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f !== 'README.md').sort();
 
-/** The readable text of a seed: HTML bodies (with Hexo front matter) as text, the rest read as Markdown. */
-function seedText(file: string): string {
-	const source = readFileSync(join(root, 'seeds', file), 'utf8');
-	const fm = /^\s*---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
-	if (fm) {
-		const meta = parseYaml(fm[1]!) as { title?: string };
-		const html = unified().use(rehypeParse, { fragment: true }).parse(source.slice(fm[0].length));
-		return [meta.title ?? '', toText(html)].join('\n');
-	}
-	const tree = unified().use(remarkParse).parse(source);
-	return tree.children.map((block) => toString(block)).join('\n');
-}
 
 const countOf = (haystack: string, needle: string) => {
 	let n = 0;
