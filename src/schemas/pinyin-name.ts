@@ -57,3 +57,10 @@ export function pinyinName(chinese: string, override?: string): PinyinName {
 export function asciiFold(s: string): string {
 	return s.toLowerCase().replace(/ü/g, 'v').normalize('NFD').replace(/[^a-z0-9]/g, '');
 }
+
+/** A person's stable id: pinyin family-given for Chinese names (鄂维南 → e-weinan), else the original name. */
+export function personId(name: string, originalName?: string, pinyin?: string): string {
+	if (originalName) return originalName.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const p = pinyinName(name, pinyin);
+	return [asciiFold(p.family), asciiFold(p.given)].filter(Boolean).join('-');
+}
