@@ -3,11 +3,13 @@ import { z } from 'zod';
 // Editors read these messages: zod's own ones in Chinese too. Astro shares this zod instance.
 z.config(z.locales.zhCN());
 
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Stable ASCII id: lowercase letters, digits and single hyphens (e.g. `e-weinan`). */
 export const slug = () =>
 	z
 		.string()
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		.regex(SLUG_PATTERN, {
 			message: 'id 只能使用小写字母、数字和单个连字符（如 e-weinan）',
 		});
 
@@ -71,3 +73,7 @@ export function toPartialDate(text: string): PartialDate | undefined {
 
 /** Plain text that must not be empty once trimmed. */
 export const text = () => z.string().trim().min(1, { message: '不能为空' });
+
+/** 类型：recap（会议综述）、news（新闻）… — the choices of an enum, for editors. */
+export const describeChoices = (what: string, labels: Record<string, string>) =>
+	`${what}：${Object.entries(labels).map(([k, v]) => `${k}（${v}）`).join('、')}`;

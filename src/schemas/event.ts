@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialDate, slug, text } from './common';
+import { describeChoices, partialDate, slug, text } from './common';
 
 /** Organiser tiers as Chinese event notices name them. */
 export const ORGANIZER_TIERS = {
@@ -43,60 +43,89 @@ const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [ke
 export const talkSchema = () =>
 	z.strictObject({
 		/** Title of the talk as the source gives it, without 《》. */
-		title: text().optional(),
+		title: text().optional().describe('报告题目，不带书名号'),
 		/** Kind of appearance: opening-remarks (致辞), keynote (主旨报告), talk, lead-remarks, remarks, host, panel, dialogue, launch, interview. */
-		role: z.enum(keysOf(TALK_ROLES)),
+		role: z.enum(keysOf(TALK_ROLES)).describe(describeChoices('身份', TALK_ROLES)),
 		/** Speaker ids (files in `content/speakers/`); at least one. */
-		speakers: z.array(slug()).min(1, { message: '每个议程条目至少需要一位嘉宾' }),
+		speakers: z.array(slug()).min(1, { message: '每个议程条目至少需要一位嘉宾' }).describe('嘉宾 id 列表（content/speakers/ 中的文件名），至少一位'),
 		/** Sub-forum the item belongs to, if any. */
-		forum: text().optional(),
+		forum: text().optional().describe('所属分论坛'),
 		/** What the source says of it, briefly and in its words. */
-		summary: text().optional(),
+		summary: text().optional().describe('报道对这次发言的概括，用原话'),
 	});
 
 /** An event: a conference, summit, launch or other gathering the sources report on. */
 export const eventSchema = () =>
 	z.strictObject({
 		/** Full official name, as in the sources. */
-		name: text(),
+		name: text().describe('活动全称，与报道一致'),
 		/** Short name for lists and breadcrumbs. */
-		shortName: text(),
+		shortName: text().describe('简称，用于列表和导航'),
 		/** Kind of event. */
-		kind: z.enum(keysOf(EVENT_KINDS)),
+		kind: z.enum(keysOf(EVENT_KINDS)).describe(describeChoices('类型', EVENT_KINDS)),
 		/** Series the event belongs to, with its edition number where known. */
-		series: z.array(z.strictObject({ series: slug(), edition: z.number().int().positive().optional() })).default([]),
+		series: z
+			.array(
+				z.strictObject({
+					series: slug().describe('系列 id（content/series.yaml）'),
+					edition: z.number().int().positive().optional().describe('第几届'),
+				}),
+			)
+			.default([])
+			.describe('所属系列及届次'),
 		/** First day, as precise as the sources give it. */
-		start: partialDate(),
+		start: partialDate().describe('开始日期，按报道的精度填写：2024、2024-10 或 2024-10-22'),
 		/** Last day, for events that span several days. */
-		end: partialDate().optional(),
+		end: partialDate().optional().describe('结束日期（多日活动）'),
 		/** How a date was inferred where no source states it outright. */
-		dateNote: text().optional(),
+		dateNote: text().optional().describe('日期是推定的时，说明依据'),
 		/** in-person, online or hybrid, where a source says so. */
-		format: z.enum(keysOf(EVENT_FORMATS)).optional(),
+		format: z.enum(keysOf(EVENT_FORMATS)).optional().describe(describeChoices('形式', EVENT_FORMATS)),
 		/** Where it took place. */
-		venue: z.strictObject({ name: text().optional(), city: text().optional() }).optional(),
+		venue: z
+			.strictObject({ name: text().optional().describe('场馆或地点'), city: text().optional().describe('城市') })
+			.optional()
+			.describe('地点'),
 		/** Organisers by tier (ids from `content/organizations.yaml`). */
-		organizers: z.array(z.strictObject({ tier: z.enum(keysOf(ORGANIZER_TIERS)), org: slug() })).default([]),
+		organizers: z
+			.array(
+				z.strictObject({
+					tier: z.enum(keysOf(ORGANIZER_TIERS)).describe(describeChoices('级别', ORGANIZER_TIERS)),
+					org: slug().describe('机构 id（content/organizations.yaml）'),
+				}),
+			)
+			.default([])
+			.describe('主办、承办等单位，按级别'),
 		/** Theme or slogan. */
-		theme: text().optional(),
+		theme: text().optional().describe('主题或口号'),
 		/** Sub-forums: how many there were and the names the sources give. */
-		forums: z.strictObject({ count: z.number().int().positive().optional(), names: z.array(text()).default([]) }).optional(),
+		forums: z
+			.strictObject({
+				count: z.number().int().positive().optional().describe('分论坛数量'),
+				names: z.array(text()).default([]).describe('报道提到的分论坛名称'),
+			})
+			.optional()
+			.describe('分论坛'),
 		/** The agenda, in order. */
-		agenda: z.array(talkSchema()).default([]),
+		agenda: z.array(talkSchema()).default([]).describe('议程，按顺序'),
 		/** Reports, standards and products released at the event. */
-		releases: z.array(text()).default([]),
+		releases: z.array(text()).default([]).describe('会上发布的报告、标准或产品'),
 		/** Livestream platforms and audience figures where the sources give them. */
 		livestream: z
 			.strictObject({
-				platforms: z.array(text()).default([]),
+				platforms: z.array(text()).default([]).describe('直播平台'),
 				/** Audience as the source words it, e.g. 近154万人次观看. */
-				audience: text().optional(),
+				audience: text().optional().describe('观看人数，用报道原话，如“近154万人次观看”'),
 			})
-			.optional(),
+			.optional()
+			.describe('直播信息'),
 		/** Key figures from the sources, e.g. { label: 外籍专家, value: 20位 }. */
-		facts: z.array(z.strictObject({ label: text(), value: text() })).default([]),
+		facts: z
+			.array(z.strictObject({ label: text().describe('名目，如“外籍专家”'), value: text().describe('数值或说明，用报道原话') }))
+			.default([])
+			.describe('报道给出的关键数字'),
 		/** Topic ids. */
-		topics: z.array(slug()).default([]),
+		topics: z.array(slug()).default([]).describe('专题 id（content/topics.yaml）'),
 	});
 
 export type EventData = z.output<ReturnType<typeof eventSchema>>;

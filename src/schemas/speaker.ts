@@ -6,24 +6,24 @@ import { asciiFold, pinyinName, syllables } from './pinyin-name';
 export const roleSchema = () =>
 	z.strictObject({
 		/** Organisation id from `content/organizations.yaml`, if the role belongs to one. */
-		org: slug().optional(),
+		org: slug().optional().describe('机构 id（content/organizations.yaml）'),
 		/** Department or unit inside the organisation, e.g. 国际机器学习研究中心. */
-		unit: text().optional(),
+		unit: text().optional().describe('机构内的部门，如“国际机器学习研究中心”'),
 		/** The position or honour itself: 院士, 院长, 教授, 主编… */
-		title: text(),
+		title: text().describe('职务或称号：院士、院长、教授……'),
 	});
 
 /** How a source introduced a person: their titles and affiliations at that time. */
 export const appearanceSchema = () =>
 	z.strictObject({
 		/** Article id the description comes from. */
-		article: slug(),
+		article: slug().describe('出处文章 id'),
 		/** Event it refers to, if any. */
-		event: slug().optional(),
+		event: slug().optional().describe('相关活动 id'),
 		/** The description exactly as the source words it. */
-		asGiven: text(),
+		asGiven: text().describe('报道对其职务的原话'),
 		/** The same description, split into roles. */
-		roles: z.array(roleSchema()).default([]),
+		roles: z.array(roleSchema()).default([]).describe('把原话拆成一条条职务'),
 	});
 
 /** A person who speaks, presents, is interviewed or is quoted in the sources. */
@@ -31,17 +31,17 @@ export const speakerSchema = () =>
 	z
 		.strictObject({
 			/** Chinese name shown to readers (for foreign people, the transliteration the sources use). */
-			name: text(),
+			name: text().describe('中文姓名；外籍人士填报道所用译名'),
 			/** Name in its original script, for foreign people: Hugo Aerts. */
-			originalName: text().optional(),
+			originalName: text().optional().describe('外籍人士的原文姓名，如 Hugo Aerts'),
 			/** BCP 47 language of `originalName`. */
-			originalLang: z.string().default('en'),
+			originalLang: z.string().default('en').describe('原文姓名的语言代码，默认 en'),
 			/** Every other form the sources use: other transliterations, spacing variants. */
-			aliases: z.array(text()).default([]),
+			aliases: z.array(text()).default([]).describe('报道中出现过的其他写法、其他译名'),
 			/** Pinyin as "Family Given" where the dictionary would read the name wrongly. */
-			pinyin: text().optional(),
+			pinyin: text().optional().describe('拼音，“姓 名”格式；仅在自动拼音读错时填写，如 Wan Chongshan'),
 			/** Titles and affiliations per appearance, as each source gives them. */
-			appearances: z.array(appearanceSchema()).min(1, { message: '至少需要一条出处（appearances）' }),
+			appearances: z.array(appearanceSchema()).min(1, { message: '至少需要一条出处（appearances）' }).describe('每次出现时的职务（时任），各注明出处'),
 		})
 		.transform((person) => {
 			const foreign = person.originalName !== undefined;

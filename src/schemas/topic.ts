@@ -5,11 +5,11 @@ import { slug, text } from './common';
 export const topicSchema = () =>
 	z.strictObject({
 		/** Stable ASCII id used in `/topics/<id>/`. */
-		id: slug(),
+		id: slug().describe('专题的 id，用于网址 /topics/<id>/'),
 		/** Chinese name shown to readers. */
-		name: text(),
+		name: text().describe('专题名称'),
 		/** One line on what the topic covers. */
-		description: text().optional(),
+		description: text().optional().describe('一句话说明'),
 	});
 
 export type Topic = z.output<ReturnType<typeof topicSchema>>;
