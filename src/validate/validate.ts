@@ -102,13 +102,13 @@ export function validateContent(root = process.cwd()): ValidationResult {
 			const file = `content/${folder.name}/${name}`;
 			if (!name.endsWith(folder.ext)) {
 				if (!name.startsWith('.')) {
-					problems.push({ file, severity: 'error', code: 'ignored-file', message: `这个文件不会被发布：${folder.label}文件必须以 ${folder.ext} 结尾。请改名，或移出 content/${folder.name}/。` });
+					problems.push({ file, line: 1, column: 1, severity: 'error', code: 'ignored-file', message: `这个文件不会被发布：${folder.label}文件必须以 ${folder.ext} 结尾。请改名，或移出 content/${folder.name}/。` });
 				}
 				continue;
 			}
 			const id = name.slice(0, -folder.ext.length);
 			if (!isSlug(id)) {
-				problems.push({ file, severity: 'error', code: 'invalid-id', message: `文件名“${id}”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。` });
+				problems.push({ file, line: 1, column: 1, severity: 'error', code: 'invalid-id', message: `文件名“${id}”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。` });
 			}
 			const source = read(file);
 			if (source.data === undefined) {

@@ -28,6 +28,8 @@ test('bad content fails the build with the validator’s located messages, and n
 });
 
 test('every non-draft file is published: CRLF line endings build, drafts do not', () => {
+	const countFiles = (folder: string, ext: string) => readdirSync(join(dir, 'content', folder)).filter((f) => f.endsWith(ext)).length;
+	const countPages = (folder: string) => readdirSync(join(dir, 'dist', folder), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
 	const dir = project();
 	edit(dir, "content/articles/tencent-cloud-tpc-ds.md", /\n/g, '\r\n');
 	edit(dir, 'content/articles/5g-ai-crested-ibis.md', 'kind: news', 'kind: news\ndraft: true');
@@ -40,4 +42,6 @@ test('every non-draft file is published: CRLF line endings build, drafts do not'
 	expect(pages.sort()).toEqual(files.filter((f) => !drafts.includes(f)).map((f) => f.slice(0, -3)).sort());
 	expect(readFileSync(join(dir, 'dist/articles/tencent-cloud-tpc-ds/index.html'), 'utf8')).toContain('腾讯云数据库TDSQL大幅刷新此前纪录');
 	expect(output).toContain('[crlf]');
+	expect(countPages('events')).toBe(countFiles('events', '.md'));
+	expect(countPages('speakers')).toBe(countFiles('speakers', '.yaml'));
 });

@@ -232,14 +232,14 @@ describe('files', () => {
 	test('a file name that is not an ASCII id', () => {
 		expect(check((d) => write(d, 'content/speakers/王坚.yaml', readFileSync(join(root, SPEAKER), 'utf8').replace('汤超', '汤超超')))).toMatchInlineSnapshot(`
 			[
-			  "content/speakers/王坚.yaml  错误  文件名“王坚”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。  [invalid-id]",
+			  "content/speakers/王坚.yaml:1:1  错误  文件名“王坚”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。  [invalid-id]",
 			]
 		`);
 	});
 	test('a file with the wrong extension would be silently dropped', () => {
 		expect(check((d) => write(d, 'content/speakers/new-person.yml', 'name: 新人\n'))).toMatchInlineSnapshot(`
 			[
-			  "content/speakers/new-person.yml  错误  这个文件不会被发布：嘉宾文件必须以 .yaml 结尾。请改名，或移出 content/speakers/。  [ignored-file]",
+			  "content/speakers/new-person.yml:1:1  错误  这个文件不会被发布：嘉宾文件必须以 .yaml 结尾。请改名，或移出 content/speakers/。  [ignored-file]",
 			]
 		`);
 	});
