@@ -6,6 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { rehypeExternalImages } from './src/markdown/rehype-external-images.ts';
 import { articleSchema } from './src/markdown/sanitize-schema.ts';
@@ -17,7 +18,7 @@ export default defineConfig({
 	site,
 	trailingSlash: 'always',
 	// Content is validated first, so a build never publishes bad content or silently drops an entry.
-	integrations: [validateContentIntegration(), sitemap()],
+	integrations: [validateContentIntegration(), sitemap(), searchIndexIntegration()],
 	markdown: {
 		// Astro 7 defaults to another processor; unified keeps remark/rehype plugins working.
 		processor: unified({

@@ -1,0 +1,105 @@
+import type { Manifest, PageRow, RankTable } from './exact-index';
+import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
+
+/** Reads a file of the exact index (JSON parsed, or text for `text/…`). */
+export type Loader = (path: string) => Promise<unknown>;
+
+export interface ExactMatch {
+	page: number;
+	/** Offset (normalised characters) of the first occurrence of the first term, for the excerpt. */
+	first: number;
+	/** Offsets of every occurrence of every term, for highlighting. */
+	hits: { offset: number; length: number }[];
+	score: number;
+}
+
+export interface ExactResult {
+	terms: string[];
+	/** Terms of one character cannot be matched exactly (no unigram index): the query gets no exact matches. */
+	tooShort: boolean;
+	matches: ExactMatch[];
+}
+
+/** The exact-match search: loads only the manifest, the rank table and the shards of the query's bigrams. */
+export function createExactSearch(load: Loader) {
+	const cache = new Map<string, Promise<unknown>>();
+	const get = <T>(path: string) => {
+		if (!cache.has(path)) cache.set(path, load(path));
+		return cache.get(path) as Promise<T>;
+	};
+	const postings = new Map<string, Map<number, number[]>>();
+
+	/** Page → sorted offsets of a bigram. */
+	async function occurrences(bigram: string, shards: number): Promise<Map<number, number[]>> {
+		const known = postings.get(bigram);
+		if (known) return known;
+		const shard = await get<Record<string, number[]>>(`shards/${shardOf(bigram, shards)}.json`);
+		const flat = shard[bigram] ?? [];
+		const byPage = new Map<number, number[]>();
+		for (let i = 0, page = 0; i < flat.length; ) {
+			page += flat[i++]!;
+			const count = flat[i++]!;
+			const offsets = [flat[i++]!];
+			for (let k = 1; k < count; k++) offsets.push(offsets[k - 1]! + flat[i++]!);
+			byPage.set(page, offsets);
+		}
+		postings.set(bigram, byPage);
+		return byPage;
+	}
+
+	/** Pages containing `term`, with the offsets it starts at. */
+	async function pagesWith(term: string, shards: number): Promise<Map<number, number[]>> {
+		const proof = provingBigrams(term);
+		const lists = await Promise.all(proof.map((p) => occurrences(p.bigram, shards)));
+		const found = new Map<number, number[]>();
+		const [first, ...rest] = lists;
+		for (const [page, offsets] of first!) {
+			const others = rest.map((l) => l.get(page));
+			if (others.some((o) => !o)) continue;
+			const sets = others.map((o) => new Set(o));
+			const starts = offsets.filter((o) => sets.every((set, k) => set.has(o + proof[k + 1]!.offset)));
+			if (starts.length > 0) found.set(page, starts);
+		}
+		return found;
+	}
+
+	return {
+		async search(query: string): Promise<ExactResult> {
+			const terms = queryTerms(query);
+			if (terms.length === 0) return { terms, tooShort: false, matches: [] };
+			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [] };
+			const [manifest, rank] = await Promise.all([get<Manifest>('manifest.json'), get<RankTable>('rank.json')]);
+			const perTerm = await Promise.all(terms.map((t) => pagesWith(t, manifest.shards)));
+			const [first, ...rest] = perTerm;
+			const matches: ExactMatch[] = [];
+			for (const [page, starts] of first!) {
+				if (rest.some((m) => !m.has(page))) continue;
+				const hits = perTerm.flatMap((m, t) => m.get(page)!.map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
+				matches.push({ page, first: starts[0]!, hits, score: score(rank, page, hits) });
+			}
+			matches.sort((a, b) => b.score - a.score || rank.date[b.page]! - rank.date[a.page]! || a.page - b.page);
+			return { terms, tooShort: false, matches };
+		},
+		/** Display rows for some pages, loading only their chunks. */
+		async rows(pages: number[]): Promise<Map<number, PageRow>> {
+			const manifest = await get<Manifest>('manifest.json');
+			const chunks = [...new Set(pages.map((p) => Math.floor(p / manifest.chunk)))];
+			const loaded = await Promise.all(chunks.map((c) => get<PageRow[]>(`pages/${c}.json`).then((rows) => [c, rows] as const)));
+			const byChunk = new Map(loaded);
+			return new Map(pages.map((p) => [p, byChunk.get(Math.floor(p / manifest.chunk))![p % manifest.chunk]!]));
+		},
+		/** A page's searchable text (title, names, body), for its excerpt. */
+		text: (page: number) => get<string>(`text/${page}.txt`),
+	};
+}
+
+/**
+ * Title matches first, then a speaker's own names (so the person's page leads for their name),
+ * then other name matches, then how often the terms occur.
+ */
+function score(rank: RankTable, page: number, hits: { offset: number }[]): number {
+	const inTitle = hits.some((h) => h.offset < rank.titleEnd[page]!);
+	const inNames = hits.some((h) => h.offset < rank.namesEnd[page]!);
+	const speaker = rank.kind[page] === 's';
+	return (inTitle ? 1000 : 0) + (speaker && inNames ? 800 : 0) + (inNames ? 100 : 0) + Math.min(hits.length, 99);
+}

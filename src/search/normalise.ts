@@ -1,0 +1,67 @@
+/**
+ * One normalisation for index and query, so they always agree: each character is NFKC-folded
+ * (full-width → half-width) and lowercased on its own; white space is dropped, as Ctrl+F
+ * readers expect "平扫 CT" and "平扫CT" to be the same. `map[i]` is the index in the original
+ * text of normalised character i, for highlighting.
+ */
+export function normalise(text: string): { chars: string; map: number[] } {
+	let chars = '';
+	const map: number[] = [];
+	let i = 0;
+	for (const ch of text) {
+		const folded = ch.normalize('NFKC').toLowerCase();
+		for (const c of folded) {
+			if (!/\s/u.test(c)) {
+				chars += c;
+				map.push(i);
+			}
+		}
+		i += ch.length;
+	}
+	return { chars, map };
+}
+
+/**
+ * Query terms: space-separated, all of which a page must contain. A one-character piece joins
+ * its neighbour, since romanised names are written with spaces: "E Weinan" means "eweinan".
+ */
+export function queryTerms(query: string): string[] {
+	const pieces = query.normalize('NFKC').split(/\s+/u).map((t) => normalise(t).chars).filter(Boolean);
+	const terms: string[] = [];
+	for (const piece of pieces) {
+		const last = terms.length - 1;
+		if (last >= 0 && ([...piece].length < 2 || [...terms[last]!].length < 2)) terms[last] += piece;
+		else terms.push(piece);
+	}
+	return [...new Set(terms)];
+}
+
+/** Separates a page's title, names and body in its searchable text; never typed, never matched. */
+export const FIELD_SEPARATOR = '\u0001';
+
+/** FNV-1a, so the build and the browser put a bigram in the same shard. */
+export function shardOf(bigram: string, shards: number): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < bigram.length; i++) {
+		h ^= bigram.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0) % shards;
+}
+
+/** Characters of a term as code points (a bigram is two of them, astral characters included). */
+export const codePoints = (s: string) => [...s];
+
+/**
+ * The bigrams that prove a term is present, at their offsets in the term: every other one,
+ * plus the last, so together they cover each character once or twice.
+ */
+export function provingBigrams(term: string): { bigram: string; offset: number }[] {
+	const cps = codePoints(term);
+	if (cps.length < 2) return [];
+	const out: { bigram: string; offset: number }[] = [];
+	for (let r = 0; r + 1 < cps.length; r += 2) out.push({ bigram: cps[r]! + cps[r + 1]!, offset: r });
+	const last = cps.length - 2;
+	if (last % 2 === 1) out.push({ bigram: cps[last]! + cps[last + 1]!, offset: last });
+	return out;
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, expect, test } from 'vitest';
+import { createExactSearch } from '../../src/search/exact-search';
+import { searchableText } from '../../src/search/exact-index';
+import { codePoints, normalise, queryTerms } from '../../src/search/normalise';
+import { readBuiltPages } from '../../src/search/read-built-pages';
+import { dist, requireBuild } from '../support/dist';
+
+beforeAll(requireBuild);
+
+// Pages in the index's order, and each one's normalised text: the ground truth is plain substring search.
+const pages = () => readBuiltPages(dist).sort((a, b) => (a.url < b.url ? -1 : 1));
+const load = async (path: string) => {
+	const text = readFileSync(join(dist, 'search-index', path), 'utf8');
+	return path.endsWith('.json') ? JSON.parse(text) : text;
+};
+
+function truth(all: ReturnType<typeof pages>, query: string): string[] {
+	const terms = queryTerms(query);
+	return all.filter((p) => terms.every((t) => normalise(searchableText(p)).chars.includes(t))).map((p) => p.url).sort();
+}
+async function exact(all: ReturnType<typeof pages>, query: string): Promise<string[]> {
+	const result = await createExactSearch(load).search(query);
+	return result.matches.map((m) => all[m.page]!.url).sort();
+}
+
+// Names in each form, mid-word substrings, mixed script, width and case folding, several terms, no match.
+test.each([
+	'张林峰', '维南', '胶质瘤', '模态数据', '平扫CT', '平扫 ct', 'ＤＰＡ－１', 'DPA-1', 'E Weinan', 'Weinan E', 'eweinan',
+	'Hugo Aerts', '雨果•彼得', '雨果·彼得', 'AI for Science', '人工智能 医疗', '5G-A', '“四梁N柱”',
+])('%s: every page that contains it, and no other', async (query) => {
+	const all = pages();
+	const want = truth(all, query);
+	expect(want.length).toBeGreaterThan(0);
+	expect(await exact(all, query)).toEqual(want);
+});
+
+test('a query no page contains has no exact match', async () => {
+	expect(truth(pages(), '量子纠缠')).toEqual([]);
+	expect(await exact(pages(), '量子纠缠')).toEqual([]);
+});
+
+test('random substrings of page text and random strings: exact results equal ground truth', async () => {
+	const all = pages();
+	const texts = all.map((p) => codePoints(normalise(searchableText(p)).chars).filter((c) => c !== '\u0001'));
+	const substring = fc
+		.record({ page: fc.nat(all.length - 1), at: fc.nat(), length: fc.integer({ min: 2, max: 8 }) })
+		.map(({ page, at, length }) => {
+			const t = texts[page]!;
+			const start = at % Math.max(1, t.length - length);
+			return t.slice(start, start + length).join('');
+		});
+	const random = fc.string({ unit: fc.constantFrom(...'人工智能医学影像数据模型科学研究中心北京的是了AIct-1 '), minLength: 2, maxLength: 5 });
+	await fc.assert(
+		fc.asyncProperty(fc.oneof(substring, random), async (query) => {
+			// Exactness is promised for terms of two or more characters; shorter ones are reported as too short.
+			fc.pre(queryTerms(query).every((t) => codePoints(t).length >= 2));
+			expect(await exact(all, query)).toEqual(truth(all, query));
+		}),
+		{ numRuns: 400, seed: 3 },
+	);
+});
+
+test('a speaker’s page ranks first for each of their names', async () => {
+	const all = pages();
+	const search = createExactSearch(load);
+	for (const name of ['鄂维南', 'E Weinan', 'Weinan E', 'eweinan', '雨果•彼得', 'Hugo Aerts', '邢磊']) {
+		const { matches } = await search.search(name);
+		expect(all[matches[0]!.page]!.url, name).toMatch(/^\/speakers\//);
+	}
+});
+
+test('one-character terms cannot be matched exactly and say so', async () => {
+	expect(await createExactSearch(load).search('林')).toMatchObject({ tooShort: true, matches: [] });
+});
