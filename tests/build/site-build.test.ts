@@ -72,11 +72,17 @@ describe('site files', () => {
 		const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
 		for (const id of records.articles.map((a) => a.id)) expect(sitemap).toContain(`${site}/articles/${id}/`);
 	});
-	test('pages are zh-CN and ship no JavaScript', () => {
+	test('pages are zh-CN, and only the search page ships JavaScript (one module)', () => {
 		for (const p of builtPages()) {
 			const tree = page(p);
 			expect(select('html', tree)!.properties.lang).toBe('zh-CN');
-			expect(selectAll('script', tree)).toEqual([]);
+			expect(selectAll('script', tree).length, p).toBe(p === '/search/' ? 1 : 0);
+		}
+	});
+	test('every page has a search form that works without JavaScript (GET /search/?q=)', () => {
+		for (const p of builtPages()) {
+			const form = select('form[role="search"]', page(p))!;
+			expect([form.properties.action, form.properties.method, select('input', form)!.properties.name]).toEqual(['/search/', 'get', 'q']);
 		}
 	});
 	test('foreign names are marked with their language', () => {

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { searchableText } from '../../src/search/exact-index';
+import { normalise, queryTerms } from '../../src/search/normalise';
+import { readBuiltPages } from '../../src/search/read-built-pages';
+import { openSite, type Session } from '../support/browser';
+import { dist, requireBuild, root } from '../support/dist';
+
+let s: Session;
+beforeAll(async () => {
+	requireBuild();
+	mkdirSync(join(root, 'tests', '.output'), { recursive: true });
+	s = await openSite();
+});
+afterAll(() => s?.close());
+
+/** Ground truth from the built pages' text, never hand-typed. */
+const pages = readBuiltPages(dist);
+const containing = (q: string) =>
+	pages.filter((p) => queryTerms(q).every((t) => normalise(searchableText(p)).chars.includes(t))).map((p) => p.url).sort();
+
+async function searchFor(query: string) {
+	await s.page.goto(`${s.base}/search/?q=${encodeURIComponent(query)}`);
+	const results = s.page.locator('#search-results[data-search-state="done"]');
+	await results.waitFor();
+	const items = s.page.locator('[data-search-result]');
+	const all = await items.evaluateAll((els) => els.map((e) => ({ match: e.getAttribute('data-match'), url: new URL(e.querySelector('a')!.href).pathname })));
+	return {
+		count: Number(await results.getAttribute('data-search-count')),
+		exact: all.filter((r) => r.match === 'exact').map((r) => r.url),
+		related: all.filter((r) => r.match === 'related').map((r) => r.url),
+		order: all.map((r) => r.match),
+		status: await s.page.locator('#search-status').textContent(),
+	};
+}
+
+describe('exact matches are every page that contains the query, and only those', () => {
+	test.each(['鄂维南', 'E Weinan', 'Weinan E', 'eweinan', 'Hugo Aerts', '雨果•彼得', '维南', '胶质瘤', '模态数据', '平扫CT', 'dpa-1', 'ＤＰＡ－１', '人工智能 医疗', '张林峰'])('%s', async (query) => {
+		const r = await searchFor(query);
+		const want = containing(query);
+		expect(r.count).toBe(want.length);
+		expect([...r.exact].sort()).toEqual(want.slice(0, 20));
+		expect(r.related.filter((u) => want.includes(u))).toEqual([]);
+		// Every exact match is listed above every related one.
+		expect(r.order.lastIndexOf('exact')).toBeLessThan(r.order.indexOf('related') === -1 ? Infinity : r.order.indexOf('related'));
+	});
+});
+
+test('a speaker’s own page comes first for each form of the name', async () => {
+	for (const name of ['鄂维南', 'Weinan E', 'Hugo Aerts', '雨果·彼得']) expect((await searchFor(name)).exact[0], name).toBe(`/speakers/${name.includes('Hugo') || name.includes('雨果') ? 'hugo-aerts' : 'e-weinan'}/`);
+});
+
+test('no exact match: said plainly, related results offered as such', async () => {
+	const r = await searchFor('量子纠缠');
+	expect(r.count).toBe(0);
+	expect(r.exact).toEqual([]);
+	expect(r.status).toContain('没有页面包含“量子纠缠”');
+});
+
+test('the header form leads to a shareable results page, and typing updates it', async () => {
+	await s.page.goto(`${s.base}/articles/`);
+	await s.page.fill('#header-search', '胶质瘤');
+	await s.page.press('#header-search', 'Enter');
+	await s.page.waitForURL('**/search/?q=%E8%83%B6%E8%B4%A8%E7%98%A4');
+	await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+	await s.page.fill('#search-input', '平扫CT');
+	await s.page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '平扫CT' && document.querySelector('#search-results')?.getAttribute('data-search-state') === 'done');
+	await expect(s.page.locator('[data-search-result][data-match="exact"] mark').first().textContent()).resolves.toBe('平扫CT');
+	await s.page.keyboard.press('ArrowDown');
+	await expect(s.page.evaluate(() => document.activeElement?.closest('[data-search-result]') !== null)).resolves.toBe(true);
+	await s.page.screenshot({ path: join(root, 'tests', '.output', '6-search.png'), fullPage: true });
+	expect(s.consoleProblems).toEqual([]);
+});
