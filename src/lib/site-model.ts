@@ -12,6 +12,9 @@ import type { SiteRecords } from './records';
 import { urls } from './urls';
 
 /** Something with a name but no page of its own (organisations). */
+/** Facets a page is filed under in search: kind, year, event, topic, speaker. */
+export type SearchFilters = Record<'kind' | 'year' | 'event' | 'topic' | 'speaker', string[]>;
+
 export interface Named {
 	id: string;
 	name: string;
@@ -66,6 +69,7 @@ export interface EventView extends EventLink {
 	topics: Link[];
 	articles: ArticleSummary[];
 	speakers: SpeakerLink[];
+	searchFilters: SearchFilters;
 }
 export interface SpeakerView extends SpeakerLink {
 	aliases: string[];
@@ -80,6 +84,7 @@ export interface SpeakerView extends SpeakerLink {
 	talks: (TalkView & { event: EventLink })[];
 	articles: (ArticleSummary & { asLabel: string })[];
 	events: EventLink[];
+	searchFilters: SearchFilters;
 }
 export interface ArticleView extends ArticleSummary {
 	outlet?: string;
@@ -92,6 +97,7 @@ export interface ArticleView extends ArticleSummary {
 	people: (SpeakerLink & { asLabel: string })[];
 	topics: Link[];
 	photoCredits: string[];
+	searchFilters: SearchFilters;
 }
 export interface TopicView extends Link {
 	description?: string;
@@ -140,6 +146,8 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		records.events.map((e) => [e.id, { id: e.id, url: urls.event(e.id), name: e.name, dateText: formatDateRange(e.start, e.end) }]),
 	);
 	const articleLinks = new Map(records.articles.map((a) => [a.id, { id: a.id, url: urls.article(a.id), name: a.title }]));
+	// Search facets name events by their short names: full official names are too long for a filter list.
+	const shortNames = new Map(records.events.map((e) => [e.id, e.shortName]));
 
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
 		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })));
@@ -175,6 +183,13 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: MENTION_ROLES[p.as] })),
 			topics: a.topics.map((id) => need(topicLinks, id, 'topic')),
 			photoCredits: a.photoCredits,
+			searchFilters: {
+				kind: ['文章'],
+				year: a.date ? [String(a.date.year)] : [],
+				event: a.events.map((id) => need(shortNames, id, 'event')),
+				topic: a.topics.map((id) => need(topicLinks, id, 'topic').name),
+				speaker: a.people.map((p) => need(speakerLinks, p.speaker, 'speaker').name),
+			},
 		}))
 		.sort(byDateDesc((a) => a.date, (a) => a.id));
 	const summary = (a: ArticleView): ArticleSummary => ({
@@ -226,6 +241,13 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				topics: e.topics.map((id) => need(topicLinks, id, 'topic')),
 				articles: articles.filter((a) => a.events.some((ev) => ev.id === e.id)).map(summary),
 				speakers: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker')).sort((a, b) => collator.compare(a.name, b.name)),
+				searchFilters: {
+					kind: ['活动'],
+					year: [String(e.start.year)],
+					event: [e.shortName],
+					topic: e.topics.map((id) => need(topicLinks, id, 'topic').name),
+					speaker: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker').name),
+				},
 			};
 		})
 		.sort(byDateDesc((e) => e.start, (e) => e.id));
@@ -260,6 +282,13 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				talks,
 				articles: quotedIn,
 				events: events.filter((e) => eventIds.has(e.id)).map((e) => need(eventLinks, e.id, 'event')),
+				searchFilters: {
+					kind: ['嘉宾'],
+					year: [...new Set(events.filter((e) => eventIds.has(e.id)).map((e) => String(e.year)))],
+					event: events.filter((e) => eventIds.has(e.id)).map((e) => e.shortName),
+					topic: [],
+					speaker: [s.name],
+				},
 			};
 		})
 		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.name, b.name) : a.sortKey < b.sortKey ? -1 : 1));

@@ -14,6 +14,8 @@ export interface SearchPage {
 	names: string[];
 	/** The page's searchable body text. */
 	body: string;
+	/** Facet values: kind, year, event, topic, speaker. */
+	filters: Record<string, string[]>;
 }
 
 /** Shapes of the files the browser reads; see search-client.ts. */
@@ -81,6 +83,18 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 		const rows: PageRow[] = pages.slice(c * PAGES_PER_CHUNK, (c + 1) * PAGES_PER_CHUNK).map((p) => [p.url, p.title, p.kind, p.date ?? '', p.event ?? '']);
 		files.set(`pages/${c}.json`, JSON.stringify(rows));
 	}
+	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
+	const facets = new Map<string, Map<string, number[]>>();
+	pages.forEach((p, id) => {
+		for (const [name, values] of Object.entries(p.filters)) {
+			const byValue = facets.get(name) ?? facets.set(name, new Map()).get(name)!;
+			for (const v of new Set(values)) (byValue.get(v) ?? byValue.set(v, []).get(v)!).push(id);
+		}
+	});
+	for (const [name, byValue] of facets) {
+		files.set(`filters/${name}.json`, JSON.stringify(Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))));
+	}
+	files.set('filters.json', JSON.stringify([...facets.keys()]));
 	// The original text, for excerpts of the few results on screen (as Pagefind's fragments are).
 	pages.forEach((p, id) => files.set(`text/${id}.txt`, searchableText(p)));
 	return files;

@@ -64,7 +64,7 @@ export function createExactSearch(load: Loader) {
 	}
 
 	return {
-		async search(query: string): Promise<ExactResult> {
+		async search(query: string, { sort = 'relevance' }: { sort?: 'relevance' | 'date' } = {}): Promise<ExactResult> {
 			const terms = queryTerms(query);
 			if (terms.length === 0) return { terms, tooShort: false, matches: [] };
 			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [] };
@@ -77,7 +77,8 @@ export function createExactSearch(load: Loader) {
 				const hits = perTerm.flatMap((m, t) => m.get(page)!.map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
 				matches.push({ page, first: starts[0]!, hits, score: score(rank, page, hits) });
 			}
-			matches.sort((a, b) => b.score - a.score || rank.date[b.page]! - rank.date[a.page]! || a.page - b.page);
+			const byDate = (a: ExactMatch, b: ExactMatch) => rank.date[b.page]! - rank.date[a.page]!;
+			matches.sort((a, b) => (sort === 'date' ? byDate(a, b) || b.score - a.score : b.score - a.score || byDate(a, b)) || a.page - b.page);
 			return { terms, tooShort: false, matches };
 		},
 		/** Display rows for some pages, loading only their chunks. */
@@ -87,6 +88,17 @@ export function createExactSearch(load: Loader) {
 			const loaded = await Promise.all(chunks.map((c) => get<PageRow[]>(`pages/${c}.json`).then((rows) => [c, rows] as const)));
 			const byChunk = new Map(loaded);
 			return new Map(pages.map((p) => [p, byChunk.get(Math.floor(p / manifest.chunk))![p % manifest.chunk]!]));
+		},
+		/** Every filter, value → pages, loaded once. */
+		async facets(): Promise<Map<string, Map<string, Set<number>>>> {
+			const names = await get<string[]>('filters.json');
+			const loaded = await Promise.all(names.map((n) => get<Record<string, number[]>>(`filters/${n}.json`).then((f) => [n, f] as const)));
+			return new Map(
+				loaded.map(([name, values]) => [
+					name,
+					new Map(Object.entries(values).map(([v, deltas]) => [v, new Set(deltas.map(((sum) => (d: number) => (sum += d))(0)))])),
+				]),
+			);
 		},
 		/** A page's searchable text (title, names, body), for its excerpt. */
 		text: (page: number) => get<string>(`text/${page}.txt`),

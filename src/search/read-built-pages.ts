@@ -37,6 +37,7 @@ export function readBuiltPages(dist: string): SearchPage[] {
 				event: attr('dataSearchEvent'),
 				names: attr('dataSearchNames')?.split('|') ?? [],
 				body: toText(body),
+				filters: JSON.parse(String((select('[data-search-filters]', body) as Element | undefined)?.properties.dataSearchFilters ?? '{}')),
 			});
 		}
 	};

@@ -8,10 +8,12 @@ interface PagefindResult {
 }
 interface Pagefind {
 	options(o: object): Promise<void>;
-	search(q: string): Promise<{ results: PagefindResult[] } | null>;
+	search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const SHOWN = 20;
+/** Filters in the order shown, with their labels; URL parameters use the keys. */
+const FILTERS: [string, string][] = [['kind', '类型'], ['year', '年份'], ['event', '活动'], ['topic', '专题'], ['speaker', '嘉宾']];
 const RELATED = 8;
 
 const exact = createExactSearch(async (path) => {
@@ -41,6 +43,10 @@ export function startSearchPage() {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const results = document.querySelector<HTMLElement>('#search-results')!;
 	const status = document.querySelector<HTMLElement>('#search-status')!;
+	const panel = document.querySelector<HTMLElement>('#search-filters')!;
+	const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort')!;
+	const params = () => new URL(location.href).searchParams;
+	const selected = () => new Map(FILTERS.map(([key]) => [key, params().getAll(key)] as const).filter(([, v]) => v.length > 0));
 	let generation = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -52,16 +58,22 @@ export function startSearchPage() {
 		if (!q) {
 			status.textContent = '输入人名、机构或任意词句，查找包含它的全部页面。';
 			results.innerHTML = '';
+			panel.innerHTML = '';
 			return finish(0);
 		}
-		const found = await exact.search(q);
-		const top = found.matches.slice(0, SHOWN);
+		const chosen = selected();
+		const [found, facets] = await Promise.all([exact.search(q, { sort: sortSelect.value === 'date' ? 'date' : 'relevance' }), exact.facets()]);
+		// A page passes when, for every filter in use, it has one of the chosen values.
+		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets.get(key)?.get(v)?.has(page)));
+		const matching = found.matches.filter((m) => passes(m.page));
+		renderFilters(found.matches.map((m) => m.page), facets, chosen);
+		const top = matching.slice(0, SHOWN);
 		const [rows, texts] = await Promise.all([exact.rows(top.map((m) => m.page)), Promise.all(top.map((m) => exact.text(m.page)))]);
 		const exactUrls = new Set([...(await exact.rows(found.matches.map((m) => m.page))).values()].map((r) => samePath(r[0])));
-		const related = await relatedResults(q, exactUrls);
+		const related = await relatedResults(q, exactUrls, chosen);
 		if (mine !== generation) return;
 
-		const count = found.matches.length;
+		const count = matching.length;
 		status.textContent = found.tooShort
 			? `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related.length ? '以下是相关结果。' : ''}`
 			: count > 0
@@ -84,10 +96,40 @@ export function startSearchPage() {
 		results.removeAttribute('aria-busy');
 	}
 
+	/** Checkboxes with the number of exact matches for each value; chosen values stay listed. */
+	function renderFilters(pages: number[], facets: Map<string, Map<string, Set<number>>>, chosen: Map<string, string[]>) {
+		panel.innerHTML = FILTERS.map(([key, label]) => {
+			const values = [...(facets.get(key) ?? new Map<string, Set<number>>())]
+				.map(([value, set]) => [value, pages.filter((p) => set.has(p)).length] as const)
+				.filter(([value, n]) => n > 0 || chosen.get(key)?.includes(value))
+				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
+			if (values.length === 0) return '';
+			const boxes = values.map(([value, n]) => `<label class="filter-option"><input type="checkbox" name="${key}" value="${escape(value)}"${chosen.get(key)?.includes(value) ? ' checked' : ''}> ${escape(value)} <span class="filter-count" data-filter-count>${n}</span></label>`);
+			return `<fieldset class="filter-group" data-filter="${key}"><legend>${label}</legend>${boxes.join('')}</fieldset>`;
+		}).join('');
+	}
+	panel.addEventListener('change', (e) => {
+		const box = e.target as HTMLInputElement;
+		const url = new URL(location.href);
+		const values = url.searchParams.getAll(box.name).filter((v) => v !== box.value);
+		url.searchParams.delete(box.name);
+		for (const v of box.checked ? [...values, box.value] : values) url.searchParams.append(box.name, v);
+		history.replaceState(null, '', url);
+		void run(input.value);
+	});
+	sortSelect.addEventListener('change', () => {
+		const url = new URL(location.href);
+		if (sortSelect.value === 'date') url.searchParams.set('sort', 'date');
+		else url.searchParams.delete('sort');
+		history.replaceState(null, '', url);
+		void run(input.value);
+	});
+
 	/** Pagefind's own results that are not exact matches: pages that share part of the query. */
-	async function relatedResults(q: string, exactUrls: Set<string>) {
+	async function relatedResults(q: string, exactUrls: Set<string>, chosen: Map<string, string[]>) {
 		const pf = await loadPagefind();
-		const search = await pf.search(q);
+		const filters = Object.fromEntries([...chosen].map(([key, values]) => [key, { any: values }]));
+		const search = await pf.search(q, chosen.size ? { filters } : {});
 		const out: { url: string; title: string; kind: string; date: string; excerpt: string }[] = [];
 		for (const result of search?.results ?? []) {
 			if (out.length >= RELATED) break;
@@ -131,7 +173,8 @@ export function startSearchPage() {
 		}
 	});
 
-	const initial = new URL(location.href).searchParams.get('q') ?? '';
+	const initial = params().get('q') ?? '';
 	input.value = initial;
+	sortSelect.value = params().get('sort') === 'date' ? 'date' : 'relevance';
 	void run(initial);
 }

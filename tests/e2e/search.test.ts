@@ -72,3 +72,38 @@ test('the header form leads to a shareable results page, and typing updates it',
 	await s.page.screenshot({ path: join(root, 'tests', '.output', '6-search.png'), fullPage: true });
 	expect(s.consoleProblems).toEqual([]);
 });
+
+describe('filters and sort', () => {
+	const kindOf = (url: string) => pages.find((p) => p.url === url)!.kind;
+
+	test('filter counts are the exact matches per value; choosing one narrows the results and the URL', async () => {
+		await searchFor('人工智能');
+		const all = containing('人工智能');
+		const counts = await s.page.locator('[data-filter="kind"] .filter-option').evaluateAll((els) =>
+			Object.fromEntries(els.map((e) => [e.querySelector('input')!.value, Number(e.querySelector('[data-filter-count]')!.textContent)])),
+		);
+		expect(counts).toEqual(Object.fromEntries(['文章', '活动', '嘉宾'].map((k) => [k, all.filter((u) => kindOf(u) === k).length]).filter(([, n]) => n)));
+		await s.page.check('[data-filter="kind"] input[value="活动"]');
+		await s.page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === '活动' && document.querySelector('#search-results')?.getAttribute('data-search-state') === 'done');
+		const count = Number(await s.page.locator('#search-results').getAttribute('data-search-count'));
+		expect(count).toBe(all.filter((u) => kindOf(u) === '活动').length);
+	});
+
+	test('filters in a shared link apply on arrival, several filters combine', async () => {
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('AI')}&kind=${encodeURIComponent('文章')}&year=2024`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const urls = await s.page.locator('[data-search-result][data-match="exact"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		const want = containing('AI').filter((u) => kindOf(u) === '文章' && pages.find((p) => p.url === u)!.filters.year?.includes('2024'));
+		expect(urls.sort()).toEqual(want.sort().slice(0, 20));
+		await expect(s.page.isChecked('[data-filter="kind"] input[value="文章"]')).resolves.toBe(true);
+	});
+
+	test('sort by date puts the newest first', async () => {
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('科学智能')}&sort=date`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const urls = await s.page.locator('[data-search-result][data-match="exact"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		const dates = urls.map((u) => (pages.find((p) => p.url === u)!.date ?? '').replace(/-/g, '').padEnd(8, '0'));
+		expect(dates).toEqual([...dates].sort().reverse());
+		expect(s.consoleProblems).toEqual([]);
+	});
+});
