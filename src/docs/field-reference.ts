@@ -1,18 +1,7 @@
 import type { z } from 'zod';
 import { SLUG_PATTERN, articleSchema, eventSchema, organizationSchema, seriesSchema, speakerSchema, topicSchema } from '../schemas';
+import { defOf } from '../schemas/introspect';
 
-type Def = {
-	type: string;
-	shape?: Record<string, z.ZodType>;
-	element?: z.ZodType;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	options?: z.ZodType[];
-	entries?: Record<string, string>;
-	format?: string;
-	checks?: { _zod: { def: { pattern?: RegExp } } }[];
-};
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 const isSlug = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
 
 /** Peels optional/default/pipe wrappers, noting whether the field may be left out. */

@@ -18,71 +18,80 @@ export interface SearchPage {
 	filters: Record<string, string[]>;
 }
 
-/** Shapes of the files the browser reads; see search-client.ts. */
 export interface Manifest {
-	version: 1;
+	version: 2;
 	pages: number;
 	shards: number;
-	/** Pages per display chunk in pages/<n>.json. */
-	chunk: number;
 }
-/** Per page, for ranking every exact match without loading its text. */
-export interface RankTable {
-	/** End (exclusive, in normalised characters) of the title, then of the names. */
-	titleEnd: number[];
-	namesEnd: number[];
-	/** One letter per page: a(rticle), e(vent), s(peaker). */
+/** What the results list shows of a page: one small file per page, fetched only when shown. */
+export interface PageDoc {
+	url: string;
+	title: string;
 	kind: string;
-	/** YYYYMMDD with zeros for unknown parts, 0 when undated. */
-	date: number[];
+	date: string;
+	event: string;
+	body: string;
 }
-/** [url, title, kind, date, event] */
-export type PageRow = [string, string, string, string, string];
-
-export const KIND_CODE: Record<string, string> = { 文章: 'a', 活动: 'e', 嘉宾: 's' };
-const PAGES_PER_CHUNK = 128;
-
-/** The text a page is indexed under: title, names and body, kept apart by a separator. */
-export const searchableText = (p: Pick<SearchPage, 'title' | 'names' | 'body'>) =>
-	[p.title, p.names.join(FIELD_SEPARATOR), p.body].join(FIELD_SEPARATOR);
 
 /**
- * The exact-match index: for every bigram of every page's normalised text, the pages and
- * offsets it occurs at, sharded by hash so a query fetches only the shards of its bigrams.
+ * Offsets say where a match is, so ranking needs no table of titles: title characters count from 0,
+ * names from NAMES (a speaker's own names from SPEAKER_NAMES), the body from BODY.
+ */
+export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } as const;
+
+/** Each region of a page (title, each name, body) as normalised characters, with its first offset. */
+export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'kind'>): { start: number; chars: string[] }[] {
+	const chars = (text: string) => codePoints(normalise(text).chars);
+	const out = [{ start: 0, chars: chars(p.title) }];
+	// Names lie end to end in their region, a gap apart, so no bigram spans two of them.
+	let at = p.kind === '嘉宾' ? REGION.SPEAKER_NAMES : REGION.NAMES;
+	for (const name of p.names) {
+		out.push({ start: at, chars: chars(name) });
+		at += out.at(-1)!.chars.length + 1;
+	}
+	out.push({ start: REGION.BODY, chars: chars(p.body) });
+	return out;
+}
+
+/** Page numbering of the index: newest first, undated last, then by URL. */
+export const indexOrder = <T extends Pick<SearchPage, 'date' | 'url'>>(pages: T[]): T[] =>
+	[...pages].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.url < b.url ? -1 : 1));
+
+/** The text a page is searched in, as one string: regions kept apart by a separator. */
+export const searchableText = (p: Pick<SearchPage, 'title' | 'names' | 'body'>) => [p.title, ...p.names, p.body].join(FIELD_SEPARATOR);
+
+/**
+ * The exact-match index: for every bigram of every page, the pages and offsets it occurs at,
+ * sharded by hash so a query fetches only the shards of its bigrams. Pages are numbered newest
+ * first, so "sort by date" is page order.
  */
 export function buildExactIndex(input: SearchPage[]): Map<string, string> {
-	const pages = [...input].sort((a, b) => (a.url < b.url ? -1 : 1));
+	const pages = indexOrder(input);
 	const shards = shardCount(pages.reduce((n, p) => n + p.body.length, 0));
 	const postings: Map<string, Map<number, number[]>>[] = Array.from({ length: shards }, () => new Map());
-	const rank: RankTable = { titleEnd: [], namesEnd: [], kind: '', date: [] };
 
 	pages.forEach((page, id) => {
-		const chars = codePoints(normalise(searchableText(page)).chars);
-		rank.titleEnd.push(codePoints(normalise(page.title).chars).length);
-		rank.namesEnd.push(codePoints(normalise(page.title + FIELD_SEPARATOR + page.names.join(FIELD_SEPARATOR)).chars).length);
-		rank.kind += KIND_CODE[page.kind] ?? 'a';
-		rank.date.push(page.date ? Number(page.date.replace(/-/g, '').padEnd(8, '0')) : 0);
-		for (let i = 0; i + 1 < chars.length; i++) {
-			const bigram = chars[i]! + chars[i + 1]!;
-			if (bigram.includes(FIELD_SEPARATOR)) continue;
-			const shard = postings[shardOf(bigram, shards)]!;
-			let byPage = shard.get(bigram);
-			if (!byPage) shard.set(bigram, (byPage = new Map()));
-			let offsets = byPage.get(id);
-			if (!offsets) byPage.set(id, (offsets = []));
-			offsets.push(i);
+		for (const { start, chars } of regions(page)) {
+			for (let i = 0; i + 1 < chars.length; i++) {
+				const bigram = chars[i]! + chars[i + 1]!;
+				const shard = postings[shardOf(bigram, shards)]!;
+				let byPage = shard.get(bigram);
+				if (!byPage) shard.set(bigram, (byPage = new Map()));
+				let offsets = byPage.get(id);
+				if (!offsets) byPage.set(id, (offsets = []));
+				offsets.push(start + i);
+			}
 		}
 	});
 
 	const files = new Map<string, string>();
-	const manifest: Manifest = { version: 1, pages: pages.length, shards, chunk: PAGES_PER_CHUNK };
+	const manifest: Manifest = { version: 2, pages: pages.length, shards };
 	files.set('manifest.json', JSON.stringify(manifest));
-	files.set('rank.json', JSON.stringify(rank));
 	postings.forEach((shard, n) => files.set(`shards/${n}.json`, JSON.stringify(Object.fromEntries([...shard].map(([g, byPage]) => [g, encodePostings(byPage)])))));
-	for (let c = 0; c * PAGES_PER_CHUNK < pages.length; c++) {
-		const rows: PageRow[] = pages.slice(c * PAGES_PER_CHUNK, (c + 1) * PAGES_PER_CHUNK).map((p) => [p.url, p.title, p.kind, p.date ?? '', p.event ?? '']);
-		files.set(`pages/${c}.json`, JSON.stringify(rows));
-	}
+	pages.forEach((p, id) => {
+		const doc: PageDoc = { url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body };
+		files.set(`docs/${id}.json`, JSON.stringify(doc));
+	});
 	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
 	const facets = new Map<string, Map<string, number[]>>();
 	pages.forEach((p, id) => {
@@ -95,8 +104,6 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 		files.set(`filters/${name}.json`, JSON.stringify(Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))));
 	}
 	files.set('filters.json', JSON.stringify([...facets.keys()]));
-	// The original text, for excerpts of the few results on screen (as Pagefind's fragments are).
-	pages.forEach((p, id) => files.set(`text/${id}.txt`, searchableText(p)));
 	return files;
 }
 

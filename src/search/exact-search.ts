@@ -1,4 +1,4 @@
-import type { Manifest, PageRow, RankTable } from './exact-index';
+import { REGION, type Manifest, type PageDoc } from './exact-index';
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
 
 /** Reads a file of the exact index (JSON parsed, or text for `text/…`). */
@@ -6,9 +6,7 @@ export type Loader = (path: string) => Promise<unknown>;
 
 export interface ExactMatch {
 	page: number;
-	/** Offset (normalised characters) of the first occurrence of the first term, for the excerpt. */
-	first: number;
-	/** Offsets of every occurrence of every term, for highlighting. */
+	/** Offsets of every occurrence of every term (see REGION), for ranking and highlighting. */
 	hits: { offset: number; length: number }[];
 	score: number;
 }
@@ -20,7 +18,7 @@ export interface ExactResult {
 	matches: ExactMatch[];
 }
 
-/** The exact-match search: loads only the manifest, the rank table and the shards of the query's bigrams. */
+/** The exact-match search: loads only the manifest and the shards of the query's bigrams. */
 export function createExactSearch(load: Loader) {
 	const cache = new Map<string, Promise<unknown>>();
 	const get = <T>(path: string) => {
@@ -68,26 +66,18 @@ export function createExactSearch(load: Loader) {
 			const terms = queryTerms(query);
 			if (terms.length === 0) return { terms, tooShort: false, matches: [] };
 			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [] };
-			const [manifest, rank] = await Promise.all([get<Manifest>('manifest.json'), get<RankTable>('rank.json')]);
+			const manifest = await get<Manifest>('manifest.json');
 			const perTerm = await Promise.all(terms.map((t) => pagesWith(t, manifest.shards)));
 			const [first, ...rest] = perTerm;
 			const matches: ExactMatch[] = [];
 			for (const [page, starts] of first!) {
 				if (rest.some((m) => !m.has(page))) continue;
 				const hits = perTerm.flatMap((m, t) => m.get(page)!.map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
-				matches.push({ page, first: starts[0]!, hits, score: score(rank, page, hits) });
+				matches.push({ page, hits, score: score(hits) });
 			}
-			const byDate = (a: ExactMatch, b: ExactMatch) => rank.date[b.page]! - rank.date[a.page]!;
-			matches.sort((a, b) => (sort === 'date' ? byDate(a, b) || b.score - a.score : b.score - a.score || byDate(a, b)) || a.page - b.page);
+			// Pages are numbered newest first: page order is date order.
+			matches.sort((a, b) => (sort === 'date' ? a.page - b.page : b.score - a.score || a.page - b.page));
 			return { terms, tooShort: false, matches };
-		},
-		/** Display rows for some pages, loading only their chunks. */
-		async rows(pages: number[]): Promise<Map<number, PageRow>> {
-			const manifest = await get<Manifest>('manifest.json');
-			const chunks = [...new Set(pages.map((p) => Math.floor(p / manifest.chunk)))];
-			const loaded = await Promise.all(chunks.map((c) => get<PageRow[]>(`pages/${c}.json`).then((rows) => [c, rows] as const)));
-			const byChunk = new Map(loaded);
-			return new Map(pages.map((p) => [p, byChunk.get(Math.floor(p / manifest.chunk))![p % manifest.chunk]!]));
 		},
 		/** Every filter, value → pages, loaded once. */
 		async facets(): Promise<Map<string, Map<string, Set<number>>>> {
@@ -100,8 +90,8 @@ export function createExactSearch(load: Loader) {
 				]),
 			);
 		},
-		/** A page's searchable text (title, names, body), for its excerpt. */
-		text: (page: number) => get<string>(`text/${page}.txt`),
+		/** What the results list shows of a page (one small file, fetched when the page is shown). */
+		doc: (page: number) => get<PageDoc>(`docs/${page}.json`),
 	};
 }
 
@@ -109,9 +99,9 @@ export function createExactSearch(load: Loader) {
  * Title matches first, then a speaker's own names (so the person's page leads for their name),
  * then other name matches, then how often the terms occur.
  */
-function score(rank: RankTable, page: number, hits: { offset: number }[]): number {
-	const inTitle = hits.some((h) => h.offset < rank.titleEnd[page]!);
-	const inNames = hits.some((h) => h.offset < rank.namesEnd[page]!);
-	const speaker = rank.kind[page] === 's';
-	return (inTitle ? 1000 : 0) + (speaker && inNames ? 800 : 0) + (inNames ? 100 : 0) + Math.min(hits.length, 99);
+function score(hits: { offset: number }[]): number {
+	const inTitle = hits.some((h) => h.offset < REGION.NAMES);
+	const inOwnNames = hits.some((h) => h.offset >= REGION.SPEAKER_NAMES && h.offset < REGION.BODY);
+	const inNames = hits.some((h) => h.offset >= REGION.NAMES && h.offset < REGION.BODY);
+	return (inTitle ? 1000 : 0) + (inOwnNames ? 800 : 0) + (inNames ? 100 : 0) + Math.min(hits.length, 99);
 }

@@ -1,4 +1,4 @@
-import { excerpt } from './excerpt';
+import { escape, excerpt } from './excerpt';
 import { createExactSearch } from './exact-search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind.
@@ -11,10 +11,10 @@ interface Pagefind {
 	search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const SHOWN = 20;
+const PAGE_SIZE = 10;
 /** Filters in the order shown, with their labels; URL parameters use the keys. */
 const FILTERS: [string, string][] = [['kind', '类型'], ['year', '年份'], ['event', '活动'], ['topic', '专题'], ['speaker', '嘉宾']];
-const RELATED = 8;
+const RELATED = 5;
 
 const exact = createExactSearch(async (path) => {
 	const response = await fetch(`/search-index/${path}`);
@@ -28,7 +28,6 @@ const loadPagefind = () =>
 		return pf;
 	}));
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const samePath = (a: string) => a.replace(/index\.html$/, '').replace(/\/?$/, '/');
 
 function item(match: 'exact' | 'related', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
@@ -50,6 +49,8 @@ export function startSearchPage() {
 	let generation = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
+	let shown = PAGE_SIZE;
+
 	async function run(query: string) {
 		const mine = ++generation;
 		results.dataset.searchState = 'loading';
@@ -62,33 +63,47 @@ export function startSearchPage() {
 			return finish(0);
 		}
 		const chosen = selected();
-		const [found, facets] = await Promise.all([exact.search(q, { sort: sortSelect.value === 'date' ? 'date' : 'relevance' }), exact.facets()]);
-		// A page passes when, for every filter in use, it has one of the chosen values.
-		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets.get(key)?.get(v)?.has(page)));
-		const matching = found.matches.filter((m) => passes(m.page));
-		renderFilters(found.matches.map((m) => m.page), facets, chosen);
-		const top = matching.slice(0, SHOWN);
-		const [rows, texts] = await Promise.all([exact.rows(top.map((m) => m.page)), Promise.all(top.map((m) => exact.text(m.page)))]);
-		const exactUrls = new Set([...(await exact.rows(found.matches.map((m) => m.page))).values()].map((r) => samePath(r[0])));
-		const related = await relatedResults(q, exactUrls, chosen);
+		const found = await exact.search(q, { sort: sortSelect.value === 'date' ? 'date' : 'relevance' });
+		// Facets load with the first search that uses a filter, or after the results are on screen.
+		const facets = chosen.size > 0 ? await exact.facets() : undefined;
+		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
+		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
+		const top = matching.slice(0, shown);
+		// Pagefind's related results matter only when exact matches are few; then all of them are on screen.
+		const [docs, related] = await Promise.all([
+			Promise.all(top.map((m) => exact.doc(m.page))),
+			matching.length < PAGE_SIZE ? Promise.all(matching.map((m) => exact.doc(m.page))).then(async (all) => relatedResults(await pagefindSearch(q, chosen), new Set(all.map((d) => samePath(d.url))))) : [],
+		]);
 		if (mine !== generation) return;
 
 		const count = matching.length;
 		status.textContent = found.tooShort
 			? `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related.length ? '以下是相关结果。' : ''}`
 			: count > 0
-				? `共 ${count} 个页面包含“${q}”${count > SHOWN ? `，显示前 ${SHOWN} 个` : ''}。`
+				? `共 ${count} 个页面包含“${q}”${count > top.length ? `，显示前 ${top.length} 个` : ''}。`
 				: `没有页面包含“${q}”。${related.length ? '以下是相关结果，仅供参考。' : ''}`;
 		const exactHtml = top.map((m, i) => {
-			const [url, title, kind, date, event] = rows.get(m.page)!;
-			return item('exact', url, title, kind, date, event, excerpt(texts[i]!, m.hits));
+			const d = docs[i]!;
+			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));
 		});
 		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, '', r.excerpt));
 		results.innerHTML =
 			(exactHtml.length ? `<ol class="card-list" aria-label="精确结果">${exactHtml.join('')}</ol>` : '') +
+			(count > top.length ? `<button type="button" class="more-results" data-more>显示更多（还有 ${count - top.length} 个）</button>` : '') +
 			(relatedHtml.length ? `<h2 class="related-heading">相关结果</h2><ol class="card-list" aria-label="相关结果">${relatedHtml.join('')}</ol>` : '');
 		finish(count);
+		panel.dataset.filtersState = 'loading';
+		const allFacets = facets ?? (await exact.facets());
+		if (mine !== generation) return;
+		renderFilters(found.matches.map((m) => m.page), allFacets, chosen);
+		panel.dataset.filtersState = 'done';
 	}
+
+	results.addEventListener('click', (e) => {
+		if (!(e.target as HTMLElement).closest('[data-more]')) return;
+		shown += PAGE_SIZE;
+		void run(input.value);
+	});
 
 	function finish(count: number) {
 		results.dataset.searchCount = String(count);
@@ -125,22 +140,26 @@ export function startSearchPage() {
 		void run(input.value);
 	});
 
-	/** Pagefind's own results that are not exact matches: pages that share part of the query. */
-	async function relatedResults(q: string, exactUrls: Set<string>, chosen: Map<string, string[]>) {
+	/**
+	 * Pagefind's results that are not exact matches: pages that share part of the query. Its
+	 * leading results are loaded together; those that turn out exact are dropped.
+	 */
+	async function pagefindSearch(q: string, chosen: Map<string, string[]>): Promise<PagefindResult[]> {
 		const pf = await loadPagefind();
 		const filters = Object.fromEntries([...chosen].map(([key, values]) => [key, { any: values }]));
-		const search = await pf.search(q, chosen.size ? { filters } : {});
-		const out: { url: string; title: string; kind: string; date: string; excerpt: string }[] = [];
-		for (const result of search?.results ?? []) {
-			if (out.length >= RELATED) break;
-			const data = await result.data();
-			if (exactUrls.has(samePath(data.url))) continue;
-			out.push({ url: data.url, title: data.meta.title ?? data.url, kind: data.filters.kind?.[0] ?? '', date: data.meta.date ?? '', excerpt: data.excerpt });
-		}
-		return out;
+		return (await pf.search(q, chosen.size ? { filters } : {}))?.results ?? [];
+	}
+
+	async function relatedResults(results: PagefindResult[], exactUrls: Set<string>) {
+		const loaded = await Promise.all(results.slice(0, RELATED + exactUrls.size).map((r) => r.data()));
+		return loaded
+			.filter((data) => !exactUrls.has(samePath(data.url)))
+			.slice(0, RELATED)
+			.map((data) => ({ url: data.url, title: data.meta.title ?? data.url, kind: data.filters.kind?.[0] ?? '', date: data.meta.date ?? '', excerpt: data.excerpt }));
 	}
 
 	function go(query: string) {
+		shown = PAGE_SIZE;
 		const url = new URL(location.href);
 		if (query.trim()) url.searchParams.set('q', query.trim());
 		else url.searchParams.delete('q');

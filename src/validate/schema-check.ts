@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { formatPath } from '../lib/references';
+import { defOf } from '../schemas/introspect';
 import type { Problem } from './problem';
 import type { SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[] };
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Field names an object accepts at `path` of `schema`, for "did you mean" on unknown fields. */
 export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {

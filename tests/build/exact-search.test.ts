@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
-import { searchableText } from '../../src/search/exact-index';
+import { indexOrder, searchableText } from '../../src/search/exact-index';
 import { codePoints, normalise, queryTerms } from '../../src/search/normalise';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { dist, requireBuild } from '../support/dist';
@@ -11,7 +11,7 @@ import { dist, requireBuild } from '../support/dist';
 beforeAll(requireBuild);
 
 // Pages in the index's order, and each one's normalised text: the ground truth is plain substring search.
-const pages = () => readBuiltPages(dist).sort((a, b) => (a.url < b.url ? -1 : 1));
+const pages = () => indexOrder(readBuiltPages(dist));
 const load = async (path: string) => {
 	const text = readFileSync(join(dist, 'search-index', path), 'utf8');
 	return path.endsWith('.json') ? JSON.parse(text) : text;

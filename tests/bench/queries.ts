@@ -1,0 +1,58 @@
+import { searchableText, type SearchPage } from '../../src/search/exact-index';
+import { FIELD_SEPARATOR, normalise, queryTerms } from '../../src/search/normalise';
+import { random } from './corpus';
+
+export interface Query { kind: string; q: string }
+
+/**
+ * At least 100 queries of the kinds the issue names, drawn from the pages' own text with a seeded
+ * generator: nothing hand-typed, so the ground truth is plain substring search over the same text.
+ */
+export function makeQueries(pages: SearchPage[], seed: number): Query[] {
+	const rng = random(seed);
+	const texts = pages.map((p) => p.body.replace(/\s+/g, ''));
+	const out: Query[] = [];
+	const add = (kind: string, q: string | undefined) => q && !out.some((x) => x.q === q) && out.push({ kind, q });
+	const slice = (min: number, max: number, test: RegExp = /^[\u4e00-\u9fff]+$/) => {
+		for (let tries = 0; tries < 200; tries++) {
+			const t = rng.pick(texts);
+			const len = rng.int(min, max);
+			const at = rng.int(0, Math.max(0, t.length - len));
+			const s = t.slice(at, at + len);
+			if (test.test(s)) return s;
+		}
+		return undefined;
+	};
+	for (let i = 0; i < 30; i++) add('substring 2–4', slice(2, 4));
+	for (let i = 0; i < 20; i++) add('substring 5–8', slice(5, 8));
+	const names = [...new Set(pages.flatMap((p) => (p.names.length ? p.names : [p.title.split('：')[0]!])))].filter((n) => [...n].length >= 2);
+	for (let i = 0; i < 15; i++) add('name', rng.pick(names));
+	for (let i = 0; i < 10; i++) add('mixed script', slice(3, 6, /^(?=.*[\u4e00-\u9fff])(?=.*[A-Za-z0-9])[\u4e00-\u9fffA-Za-z0-9-]+$/));
+	for (let i = 0; i < 10; i++) {
+		const s = slice(2, 6, /^[A-Za-z][A-Za-z0-9-]+$/);
+		add('latin, case changed', s && (rng.next() < 0.5 ? s.toLowerCase() : s.toUpperCase()));
+	}
+	for (let i = 0; i < 10; i++) {
+		const s = slice(2, 5, /^[\u4e00-\u9fffA-Za-z0-9-]*[A-Za-z0-9][\u4e00-\u9fffA-Za-z0-9-]*$/);
+		add('full-width', s?.replace(/[A-Za-z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+	}
+	for (let i = 0; i < 10; i++) add('two terms', [slice(2, 3), slice(2, 3)].join(' '));
+	for (let i = 0; out.filter((q) => q.kind === 'no match').length < 5 && i < 500; i++) {
+		const q = String.fromCodePoint(rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5));
+		if (truth(pages, q).length === 0) add('no match', q);
+	}
+	return out;
+}
+
+const normalisedText = new WeakMap<SearchPage, string>();
+/** URLs of the pages whose searchable text contains every term of `q`. */
+export function truth(pages: SearchPage[], q: string): string[] {
+	const terms = queryTerms(q);
+	return pages
+		.filter((p) => {
+			let text = normalisedText.get(p);
+			if (text === undefined) normalisedText.set(p, (text = normalise(searchableText(p)).chars.replaceAll(FIELD_SEPARATOR, '\u0001')));
+			return terms.every((t) => text!.includes(t));
+		})
+		.map((p) => p.url);
+}

@@ -1,0 +1,156 @@
+// `npm run bench:search [-- --articles 10000 --chars 1000]`: exact search vs plain Pagefind, side by
+// side in one run, on (a) the real site and (b) a generated corpus. Prints Markdown tables.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { indexOrder } from '../../src/search/exact-index';
+import { createExactSearch } from '../../src/search/exact-search';
+import { readBuiltPages } from '../../src/search/read-built-pages';
+import { writeSearchIndexes } from '../../src/search/write-indexes';
+import { dist, requireBuild } from '../support/dist';
+import { generateCorpus } from './corpus';
+import { PLAIN_HARNESS } from './plain-harness';
+import { makeQueries, truth, type Query } from './queries';
+import { serve } from './static-server';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, chars: { type: 'string', default: '1000' } } });
+requireBuild();
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const quantile = (xs: number[], q: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
+};
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+interface Run { ms: number[]; pageBytes: number; firstBytes: number; laterBytes: number[]; top: { url: string; exact: boolean }[][]; ordered: boolean[] }
+
+/**
+ * Opens `path` in a fresh context (empty cache) and runs every query, counting the bytes each
+ * query transfers, from issuing it to the results on screen: gzip-encoded bodies plus headers,
+ * Pagefind's worker included (Playwright reports its requests, a page CDP session does not).
+ */
+async function drive(browser: Browser, base: string, path: string, queries: Query[], runOne: (q: string) => string): Promise<Run> {
+	const context = await browser.newContext({ locale: 'zh-CN' });
+	const page = await context.newPage();
+	let bytes = 0;
+	const pending: Promise<unknown>[] = [];
+	context.on('requestfinished', (request) =>
+		pending.push(request.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize)).catch(() => undefined)),
+	);
+	const settled = async () => {
+		await page.waitForTimeout(30);
+		await Promise.all(pending);
+	};
+	const run: Run = { ms: [], firstBytes: 0, laterBytes: [], top: [], ordered: [], pageBytes: 0 };
+	await page.goto(base + path);
+	await page.waitForFunction('window.__ready === true || document.querySelector("#search-results")?.dataset.searchState === "done"');
+	await settled();
+	run.pageBytes = bytes;
+	for (const [i, { q }] of queries.entries()) {
+		const before = bytes;
+		const result = (await page.evaluate(runOne(q))) as { ms: number; top: { url: string; exact: boolean }[]; ordered: boolean };
+		await settled();
+		if (i === 0) run.firstBytes = bytes - before;
+		else run.laterBytes.push(bytes - before);
+		run.ms.push(result.ms);
+		run.top.push(result.top);
+		run.ordered.push(result.ordered);
+	}
+	await context.close();
+	return run;
+}
+
+// Our search page: submit the form (no typing debounce) and wait for the rendered state.
+const ours = (q: string) => `(async () => {
+	const form = document.querySelector('#search-form'); const input = form.querySelector('input');
+	const results = document.querySelector('#search-results');
+	const t0 = performance.now(); input.value = ${JSON.stringify(q)}; form.requestSubmit();
+	// Resolved by the attribute change itself, not by polling, so no frame of delay is added.
+	await new Promise((resolve) => { if (results.dataset.searchState === 'done') return resolve(); const o = new MutationObserver(() => { if (results.dataset.searchState === 'done') { o.disconnect(); resolve(); } }); o.observe(results, { attributes: true, attributeFilter: ['data-search-state'] }); });
+	const ms = performance.now() - t0;
+	const items = [...document.querySelectorAll('[data-search-result]')].map((e) => ({ url: new URL(e.querySelector('a').href).pathname, exact: e.dataset.match === 'exact' }));
+	const firstRelated = items.findIndex((x) => !x.exact);
+	return { ms, top: items.slice(0, 10), ordered: firstRelated === -1 || items.slice(firstRelated).every((x) => !x.exact) };
+})()`;
+const plain = (q: string) => `(async () => { const r = await window.__run(${JSON.stringify(q)}); return { ms: r.ms, top: r.top.map((u) => ({ url: new URL(u, location.href).pathname, exact: true })), ordered: true }; })()`;
+
+async function bench(browser: Browser, label: string, site: string) {
+	writeFileSync(join(site, 'plain', 'index.html'), PLAIN_HARNESS);
+	const pages = indexOrder(readBuiltPages(site));
+	const queries = makeQueries(pages, 7);
+	const truths = queries.map(({ q }) => new Set(truth(pages, q)));
+
+	// Recall of exact matches: the whole result set, from the same index files the browser reads.
+	const engine = createExactSearch(async (p) => {
+		const text = readFileSync(join(site, 'search-index', p), 'utf8');
+		return p.endsWith('.json') ? JSON.parse(text) : text;
+	});
+	const oursSets = await Promise.all(queries.map(async ({ q }) => new Set((await engine.search(q)).matches.map((m) => pages[m.page]!.url))));
+
+	const server = await serve(site);
+	const o = await drive(browser, server.url, '/search/', queries, ours);
+	const p = await drive(browser, server.url, '/plain/', queries, plain);
+	// Plain Pagefind's full result lists, for its recall and ordering (not timed, separate context).
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(server.url + '/plain/');
+	await page.waitForFunction('window.__ready === true');
+	const plainAll: string[][] = [];
+	for (const { q } of queries) plainAll.push(((await page.evaluate(`window.__all(${JSON.stringify(q)})`)) as string[]).map((u) => new URL(u, server.url).pathname));
+	await context.close();
+	await server.close();
+
+	const withTruth = queries.map((_, i) => i).filter((i) => truths[i]!.size > 0);
+	const recall = (sets: Set<string>[] | string[][]) => mean(withTruth.map((i) => [...sets[i]!].filter((u) => truths[i]!.has(u)).length / truths[i]!.size));
+	const precision = (run: Run, onlyExact: boolean) =>
+		mean(run.top.map((top, i) => top.filter((x) => !onlyExact || x.exact)).map((top, i) => (top.length ? top.filter((x) => truths[i]!.has(x.url)).length / top.length : NaN)).filter((x) => !Number.isNaN(x)));
+	const plainOrdered = plainAll.map((urls, i) => {
+		const lastTrue = urls.map((u) => truths[i]!.has(u)).lastIndexOf(true);
+		return urls.slice(0, lastTrue + 1).every((u) => truths[i]!.has(u));
+	});
+	const oursExactCorrect = oursSets.every((s, i) => s.size === truths[i]!.size && [...s].every((u) => truths[i]!.has(u)));
+	const row = (name: string, a: string, b: string) => `| ${name} | ${a} | ${b} |`;
+	const kinds = [...new Set(queries.map((q) => q.kind))].map((k) => `${k} ${queries.filter((q) => q.kind === k).length}`).join(', ');
+	console.log(`\n### ${label}: ${pages.length} searchable pages, ${queries.length} queries (${kinds})\n`);
+	console.log('| metric | exact search (ours) | plain Pagefind 1.6 defaults |');
+	console.log('|---|---|---|');
+	console.log(row('recall of exact matches', recall(oursSets).toFixed(3), recall(plainAll).toFixed(3)));
+	console.log(row('precision of top 10 (ours: results marked exact)', precision(o, true).toFixed(3), precision(p, false).toFixed(3)));
+	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x, i) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`));
+	console.log(row('time query → rendered, p50', `${quantile(o.ms, 0.5).toFixed(0)} ms`, `${quantile(p.ms, 0.5).toFixed(0)} ms`));
+	console.log(row('time query → rendered, p95', `${quantile(o.ms, 0.95).toFixed(0)} ms`, `${quantile(p.ms, 0.95).toFixed(0)} ms`));
+	console.log(row('bytes, loading the page (before any query)', kb(o.pageBytes), kb(p.pageBytes)));
+	console.log(row('bytes, first query', kb(o.firstBytes), kb(p.firstBytes)));
+	console.log(row('bytes, later queries, median', kb(quantile(o.laterBytes, 0.5)), kb(quantile(p.laterBytes, 0.5))));
+	console.log(row('bytes, later queries, p95', kb(quantile(o.laterBytes, 0.95)), kb(quantile(p.laterBytes, 0.95))));
+	console.log(`\nratios (ours ÷ plain): p95 time ${(quantile(o.ms, 0.95) / quantile(p.ms, 0.95)).toFixed(2)}, first-query bytes ${(o.firstBytes / p.firstBytes).toFixed(2)}`);
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const work = mkdtempSync(join(tmpdir(), 'huiji-bench-'));
+try {
+	const real = join(work, 'real');
+	cpSync(dist, real, { recursive: true });
+	mkdirSync(join(real, 'plain'), { recursive: true });
+	await bench(browser, '(a) the real site', real);
+
+	const gen = join(work, 'generated');
+	for (const part of ['search', '_astro', 'favicon.svg']) cpSync(join(dist, part), join(gen, part), { recursive: true });
+	mkdirSync(join(gen, 'plain'), { recursive: true });
+	const count = Number(values.articles);
+	let t = performance.now();
+	generateCorpus(gen, join(dist, '..', 'seeds'), count, Number(values.chars));
+	console.log(`\ngenerated ${count} pages of ~${values.chars} characters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+	t = performance.now();
+	const written = await writeSearchIndexes(gen);
+	console.log(`indexed (exact index + Pagefind) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${written.pages} pages, ${written.exactFiles} exact-index files`);
+	await bench(browser, `(b) generated corpus`, gen);
+} finally {
+	await browser.close();
+	rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,35 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+	'.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml',
+};
+// Gzip text as any real static host does (GitHub Pages, Netlify…); Pagefind's own files are already compressed.
+const COMPRESS = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg', '.xml']);
+
+/** Serves a folder on 127.0.0.1 for the benchmark. */
+export function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
+	const server: Server = createServer((req, res) => {
+		let path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+		if (path.endsWith('/')) path += 'index.html';
+		const file = join(root, path);
+		if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+			res.writeHead(404).end('not found');
+			return;
+		}
+		const ext = extname(file);
+		const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+		res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=3600', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+		const stream = createReadStream(file);
+		(gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+	});
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+		}),
+	);
+}
