@@ -69,11 +69,11 @@ export function startSearchPage() {
 		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
 		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
 		const top = matching.slice(0, shown);
-		// Pagefind's related results matter only when exact matches are few; then all of them are on screen.
-		const [docs, related] = await Promise.all([
-			Promise.all(top.map((m) => exact.doc(m.page))),
-			matching.length < PAGE_SIZE ? Promise.all(matching.map((m) => exact.doc(m.page))).then(async (all) => relatedResults(await pagefindSearch(q, chosen), new Set(all.map((d) => samePath(d.url))))) : [],
-		]);
+		// Pagefind's related results matter only when exact matches are few (then all of them are on
+		// screen, so their URLs are known); its search runs while the exact pages' docs load.
+		const few = matching.length < PAGE_SIZE;
+		const [docs, pagefindResults] = await Promise.all([Promise.all(top.map((m) => exact.doc(m.page))), few ? pagefindSearch(q, chosen) : []]);
+		const related = few ? await relatedResults(pagefindResults, new Set(docs.map((d) => samePath(d.url)))) : [];
 		if (mine !== generation) return;
 
 		const count = matching.length;
