@@ -14,7 +14,7 @@ interface Pagefind {
 const PAGE_SIZE = 10;
 /** Filters in the order shown, with their labels; URL parameters use the keys. */
 const FILTERS: [string, string][] = [['kind', '类型'], ['year', '年份'], ['event', '活动'], ['topic', '专题'], ['speaker', '嘉宾']];
-const RELATED = 5;
+const RELATED = 10;
 
 const exact = createExactSearch(async (path) => {
 	const response = await fetch(`/search-index/${path}`);
@@ -69,11 +69,11 @@ export function startSearchPage() {
 		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
 		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
 		const top = matching.slice(0, shown);
-		// Pagefind's related results matter only when exact matches are few (then all of them are on
-		// screen, so their URLs are known); its search runs while the exact pages' docs load.
-		const few = matching.length < PAGE_SIZE;
-		const [docs, pagefindResults] = await Promise.all([Promise.all(top.map((m) => exact.doc(m.page))), few ? pagefindSearch(q, chosen) : []]);
-		const related = few ? await relatedResults(pagefindResults, new Set(docs.map((d) => samePath(d.url)))) : [];
+		// Related results are offered when nothing matches exactly: then Pagefind's pages that share
+		// part of the query are all a reader has. Otherwise Pagefind is not even loaded.
+		const none = matching.length === 0;
+		const [docs, pagefindResults] = await Promise.all([Promise.all(top.map((m) => exact.doc(m.page))), none ? pagefindSearch(q, chosen) : []]);
+		const related = none ? await relatedResults(pagefindResults, new Set()) : [];
 		if (mine !== generation) return;
 
 		const count = matching.length;

@@ -57,6 +57,13 @@ test('no exact match: said plainly, related results offered as such', async () =
 	expect(r.count).toBe(0);
 	expect(r.exact).toEqual([]);
 	expect(r.status).toContain('没有页面包含“量子纠缠”');
+	// Both words occur, never together: no page contains the query, Pagefind relates some.
+	const split = await searchFor('肿瘤医学');
+	expect(containing('肿瘤医学')).toEqual([]);
+	expect(split.count).toBe(0);
+	expect(split.related.length).toBeGreaterThan(0);
+	expect(split.status).toBe('没有页面包含“肿瘤医学”。以下是相关结果，仅供参考。');
+	await expect(s.page.locator('.related-heading').textContent()).resolves.toBe('相关结果');
 });
 
 test('the header form leads to a shareable results page, and typing updates it', async () => {
