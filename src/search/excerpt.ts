@@ -6,10 +6,11 @@ import { normalise } from './normalise';
  * `hits` are index offsets; body offsets start at REGION.BODY.
  */
 export function excerpt(body: string, hits: { offset: number; length: number }[], before = 30, after = 70): string {
-	const { map } = normalise(body);
 	const inBody = hits.filter((h) => h.offset >= REGION.BODY).map((h) => ({ at: h.offset - REGION.BODY, length: h.length })).sort((a, b) => a.at - b.at);
+	// Only as much of the body as the excerpt shows is normalised, for the offset → text map.
+	const { map } = normalise(body, (inBody[0]?.at ?? 0) + after + 64);
 	if (inBody.length === 0) return escape(body.slice(0, before + after)) + (body.length > before + after ? '…' : '');
-	const ranges = inBody.map((h) => {
+	const ranges = inBody.filter((h) => h.at + h.length <= map.length).map((h) => {
 		const last = map[h.at + h.length - 1]!;
 		return [map[h.at]!, last + String.fromCodePoint(body.codePointAt(last)!).length] as const;
 	});

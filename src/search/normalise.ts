@@ -2,13 +2,24 @@
  * One normalisation for index and query, so they always agree: each character is NFKC-folded
  * (full-width → half-width) and lowercased on its own; white space is dropped, as Ctrl+F
  * readers expect "平扫 CT" and "平扫CT" to be the same. `map[i]` is the index in the original
- * text of normalised character i, for highlighting.
+ * text of normalised character i, for highlighting; `limit` stops after that many characters.
  */
-export function normalise(text: string): { chars: string; map: number[] } {
+export function normalise(text: string, limit = Infinity): { chars: string; map: number[] } {
 	let chars = '';
 	const map: number[] = [];
 	let i = 0;
 	for (const ch of text) {
+		if (map.length >= limit) break;
+		const code = ch.charCodeAt(0);
+		// Fast path: NFKC leaves ASCII and CJK Unified Ideographs as they are.
+		if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
+			if (code !== 0x20 && (code < 0x09 || code > 0x0d)) {
+				chars += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+				map.push(i);
+			}
+			i += 1;
+			continue;
+		}
 		const folded = ch.normalize('NFKC').toLowerCase();
 		for (const c of folded) {
 			if (!/\s/u.test(c)) {

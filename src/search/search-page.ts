@@ -4,7 +4,7 @@ import { createExactSearch } from './exact-search';
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind.
 interface PagefindResult {
 	id: string;
-	data(): Promise<{ url: string; excerpt: string; meta: { title?: string; date?: string }; filters: { kind?: string[] } }>;
+	data(): Promise<{ url: string; excerpt: string; meta: { title?: string; date?: string; kind?: string; event?: string } }>;
 }
 interface Pagefind {
 	options(o: object): Promise<void>;
@@ -27,8 +27,6 @@ const loadPagefind = () =>
 		await pf.options({ excerptLength: 40 });
 		return pf;
 	}));
-
-const samePath = (a: string) => a.replace(/index\.html$/, '').replace(/\/?$/, '/');
 
 function item(match: 'exact' | 'related', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
 	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== '活动' && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
@@ -73,7 +71,7 @@ export function startSearchPage() {
 		// part of the query are all a reader has. Otherwise Pagefind is not even loaded.
 		const none = matching.length === 0;
 		const [docs, pagefindResults] = await Promise.all([Promise.all(top.map((m) => exact.doc(m.page))), none ? pagefindSearch(q, chosen) : []]);
-		const related = none ? await relatedResults(pagefindResults, new Set()) : [];
+		const related = none ? await relatedResults(pagefindResults) : [];
 		if (mine !== generation) return;
 
 		const count = matching.length;
@@ -86,7 +84,7 @@ export function startSearchPage() {
 			const d = docs[i]!;
 			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));
 		});
-		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, '', r.excerpt));
+		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, r.event, r.excerpt));
 		results.innerHTML =
 			(exactHtml.length ? `<ol class="card-list" aria-label="精确结果">${exactHtml.join('')}</ol>` : '') +
 			(count > top.length ? `<button type="button" class="more-results" data-more>显示更多（还有 ${count - top.length} 个）</button>` : '') +
@@ -140,22 +138,16 @@ export function startSearchPage() {
 		void run(input.value);
 	});
 
-	/**
-	 * Pagefind's results that are not exact matches: pages that share part of the query. Its
-	 * leading results are loaded together; those that turn out exact are dropped.
-	 */
 	async function pagefindSearch(q: string, chosen: Map<string, string[]>): Promise<PagefindResult[]> {
 		const pf = await loadPagefind();
 		const filters = Object.fromEntries([...chosen].map(([key, values]) => [key, { any: values }]));
 		return (await pf.search(q, chosen.size ? { filters } : {}))?.results ?? [];
 	}
 
-	async function relatedResults(results: PagefindResult[], exactUrls: Set<string>) {
-		const loaded = await Promise.all(results.slice(0, RELATED + exactUrls.size).map((r) => r.data()));
-		return loaded
-			.filter((data) => !exactUrls.has(samePath(data.url)))
-			.slice(0, RELATED)
-			.map((data) => ({ url: data.url, title: data.meta.title ?? data.url, kind: data.filters.kind?.[0] ?? '', date: data.meta.date ?? '', excerpt: data.excerpt }));
+	/** Pagefind's leading results, loaded together: pages that share part of a query no page contains. */
+	async function relatedResults(results: PagefindResult[]) {
+		const loaded = await Promise.all(results.slice(0, RELATED).map((r) => r.data()));
+		return loaded.map((d) => ({ url: d.url, title: d.meta.title ?? d.url, kind: d.meta.kind ?? '', event: d.meta.event ?? '', date: d.meta.date ?? '', excerpt: d.excerpt }));
 	}
 
 	function go(query: string) {
