@@ -8,6 +8,7 @@ interface PagefindResult {
 }
 interface Pagefind {
 	options(o: object): Promise<void>;
+	init(): Promise<void>;
 	search(q: string, o?: { filters?: Record<string, { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -95,6 +96,9 @@ export function startSearchPage() {
 		if (mine !== generation) return;
 		renderFilters(found.matches.map((m) => m.page), allFacets, chosen);
 		panel.dataset.filtersState = 'done';
+		// With the results on screen, Pagefind is started in idle time, so that a later query
+		// with no exact match does not wait for its start-up.
+		requestIdleCallback(() => void loadPagefind().then((pf) => pf.init()));
 	}
 
 	results.addEventListener('click', (e) => {
