@@ -128,6 +128,9 @@ async function bench(browser: Browser, label: string, site: string) {
 	console.log(row('bytes, first query', kb(o.firstBytes), kb(p.firstBytes)));
 	console.log(row('bytes, later queries, median', kb(quantile(o.laterBytes, 0.5)), kb(quantile(p.laterBytes, 0.5))));
 	console.log(row('bytes, later queries, p95', kb(quantile(o.laterBytes, 0.95)), kb(quantile(p.laterBytes, 0.95))));
+	const slowest = (run: Run) =>
+		run.ms.map((ms, i) => ({ ms, q: queries[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 5).map((x) => `${x.q.q} (${x.q.kind}, exact ${truths[queries.indexOf(x.q)]!.size}) ${x.ms.toFixed(0)} ms`).join('; ');
+	console.log(`\nslowest, ours: ${slowest(o)}\nslowest, plain: ${slowest(p)}`);
 	console.log(`\nratios (ours ÷ plain): p95 time ${(quantile(o.ms, 0.95) / quantile(p.ms, 0.95)).toFixed(2)}, first-query bytes ${(o.firstBytes / p.firstBytes).toFixed(2)}`);
 }
 
