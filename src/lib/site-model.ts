@@ -146,6 +146,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		records.events.map((e) => [e.id, { id: e.id, url: urls.event(e.id), name: e.name, dateText: formatDateRange(e.start, e.end) }]),
 	);
 	const articleLinks = new Map(records.articles.map((a) => [a.id, { id: a.id, url: urls.article(a.id), name: a.title }]));
+	const articleDates = new Map(records.articles.map((a) => [a.id, a.date]));
 	// Search facets name events by their short names: full official names are too long for a filter list.
 	const shortNames = new Map(records.events.map((e) => [e.id, e.shortName]));
 
@@ -267,8 +268,9 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				.filter((a) => a.people.some((p) => p.id === s.id))
 				.map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
 			const eventIds = new Set([...talks.map((t) => t.event.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
+			const attended = events.filter((e) => eventIds.has(e.id));
 			const latest = [...appearances].sort(
-				byDateDesc((ap) => records.articles.find((a) => a.id === ap.article.id)?.date, (ap) => ap.article.id),
+				byDateDesc((ap) => articleDates.get(ap.article.id), (ap) => ap.article.id),
 			)[0]!;
 			return {
 				...need(speakerLinks, s.id, 'speaker'),
@@ -281,11 +283,11 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				appearances,
 				talks,
 				articles: quotedIn,
-				events: events.filter((e) => eventIds.has(e.id)).map((e) => need(eventLinks, e.id, 'event')),
+				events: attended.map((e) => need(eventLinks, e.id, 'event')),
 				searchFilters: {
 					kind: ['嘉宾'],
-					year: [...new Set(events.filter((e) => eventIds.has(e.id)).map((e) => String(e.year)))],
-					event: events.filter((e) => eventIds.has(e.id)).map((e) => e.shortName),
+					year: [...new Set(attended.map((e) => String(e.year)))],
+					event: attended.map((e) => e.shortName),
 					topic: [],
 					speaker: [s.name],
 				},
@@ -324,7 +326,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
  * 中国科学院院士、北京科学智能研究院院长、北京大学国际机器学习研究中心主任: each role as
  * organisation + unit + title; consecutive roles in the same unit share it (创始人、首席执行官).
  */
-export function describeRoles(roles: { org?: string; unit?: string; title: string }[]): string {
+function describeRoles(roles: { org?: string; unit?: string; title: string }[]): string {
 	const parts: string[] = [];
 	let previous = '';
 	for (const r of roles) {

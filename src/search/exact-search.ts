@@ -70,7 +70,7 @@ export function createExactSearch(load: Loader) {
 			const perTerm = await Promise.all(terms.map((t) => pagesWith(t, manifest.shards)));
 			const [first, ...rest] = perTerm;
 			const matches: ExactMatch[] = [];
-			for (const [page, starts] of first!) {
+			for (const page of first!.keys()) {
 				if (rest.some((m) => !m.has(page))) continue;
 				const hits = perTerm.flatMap((m, t) => m.get(page)!.map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
 				matches.push({ page, hits, score: score(hits) });

@@ -7,7 +7,7 @@ import { didYouMean, hint } from './suggest';
 
 
 /** Field names an object accepts at `path` of `schema`, for "did you mean" on unknown fields. */
-export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 	const def = defOf(schema);
 	if (def.type === 'pipe' && def.in) return fieldsAt(def.in, path);
 	if (def.innerType) return fieldsAt(def.innerType, path);

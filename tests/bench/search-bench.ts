@@ -108,7 +108,7 @@ async function bench(browser: Browser, label: string, site: string) {
 	const withTruth = queries.map((_, i) => i).filter((i) => truths[i]!.size > 0);
 	const recall = (sets: Set<string>[] | string[][]) => mean(withTruth.map((i) => [...sets[i]!].filter((u) => truths[i]!.has(u)).length / truths[i]!.size));
 	const precision = (run: Run, onlyExact: boolean) =>
-		mean(run.top.map((top, i) => top.filter((x) => !onlyExact || x.exact)).map((top, i) => (top.length ? top.filter((x) => truths[i]!.has(x.url)).length / top.length : NaN)).filter((x) => !Number.isNaN(x)));
+		mean(run.top.map((top) => top.filter((x) => !onlyExact || x.exact)).map((top, i) => (top.length ? top.filter((x) => truths[i]!.has(x.url)).length / top.length : NaN)).filter((x) => !Number.isNaN(x)));
 	const plainOrdered = plainAll.map((urls, i) => {
 		const lastTrue = urls.map((u) => truths[i]!.has(u)).lastIndexOf(true);
 		return urls.slice(0, lastTrue + 1).every((u) => truths[i]!.has(u));
@@ -121,7 +121,7 @@ async function bench(browser: Browser, label: string, site: string) {
 	console.log('|---|---|---|');
 	console.log(row('recall of exact matches', recall(oursSets).toFixed(3), recall(plainAll).toFixed(3)));
 	console.log(row('precision of top 10 (ours: results marked exact)', precision(o, true).toFixed(3), precision(p, false).toFixed(3)));
-	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x, i) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`));
+	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`));
 	console.log(row('time query → rendered, p50', `${quantile(o.ms, 0.5).toFixed(0)} ms`, `${quantile(p.ms, 0.5).toFixed(0)} ms`));
 	console.log(row('time query → rendered, p95', `${quantile(o.ms, 0.95).toFixed(0)} ms`, `${quantile(p.ms, 0.95).toFixed(0)} ms`));
 	console.log(row('bytes, loading the page (before any query)', kb(o.pageBytes), kb(p.pageBytes)));

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadRecords } from '../support/content';
 import { buildSiteModel } from '../../src/lib/site-model';
-import { root } from '../support/dist';
 
 const records = loadRecords();
 const site = buildSiteModel(records);
