@@ -19,11 +19,13 @@ export interface SearchPage {
 }
 
 export interface Manifest {
-	version: 2;
+	version: 3;
 	pages: number;
 	shards: number;
+	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json. */
+	docsPerFile: number;
 }
-/** What the results list shows of a page: one small file per page, fetched only when shown. */
+/** What the results list shows of a page, fetched only when shown (with its neighbours in page order). */
 export interface PageDoc {
 	url: string;
 	title: string;
@@ -85,13 +87,14 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 	});
 
 	const files = new Map<string, string>();
-	const manifest: Manifest = { version: 2, pages: pages.length, shards };
+	const docs = pages.map((p): PageDoc => ({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body }));
+	const docsPerFile = docsFileSize(docs);
+	const manifest: Manifest = { version: 3, pages: pages.length, shards, docsPerFile };
 	files.set('manifest.json', JSON.stringify(manifest));
 	postings.forEach((shard, n) => files.set(`shards/${n}.json`, JSON.stringify(Object.fromEntries([...shard].map(([g, byPage]) => [g, encodePostings(byPage)])))));
-	pages.forEach((p, id) => {
-		const doc: PageDoc = { url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body };
-		files.set(`docs/${id}.json`, JSON.stringify(doc));
-	});
+	for (let first = 0; first < docs.length; first += docsPerFile) {
+		files.set(`docs/${first / docsPerFile}.json`, JSON.stringify(docs.slice(first, first + docsPerFile)));
+	}
 	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
 	const facets = new Map<string, Map<string, number[]>>();
 	pages.forEach((p, id) => {
@@ -100,10 +103,9 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 			for (const v of new Set(values)) (byValue.get(v) ?? byValue.set(v, []).get(v)!).push(id);
 		}
 	});
-	for (const [name, byValue] of facets) {
-		files.set(`filters/${name}.json`, JSON.stringify(Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))));
-	}
-	files.set('filters.json', JSON.stringify([...facets.keys()]));
+	// One file: every facet is needed as soon as the first results are shown.
+	const encoded = [...facets].map(([name, byValue]) => [name, Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))]);
+	files.set('filters.json', JSON.stringify(Object.fromEntries(encoded)));
 	return files;
 }
 
@@ -117,6 +119,17 @@ function encodePostings(byPage: Map<number, number[]>): number[] {
 		previous = page;
 	}
 	return out;
+}
+
+/**
+ * Pages per docs file, for about 32 KB (UTF-8) a file. In a browser each request costs more than
+ * its bytes (10–25 ms each here, six at a time over HTTP/1.1), and neighbours in page order (same
+ * date, often the same event) tend to be shown together; a small site's docs fit in a few files.
+ */
+function docsFileSize(docs: PageDoc[]): number {
+	const utf8 = new TextEncoder();
+	const average = docs.reduce((n, d) => n + utf8.encode(JSON.stringify(d)).length, 0) / Math.max(1, docs.length);
+	return Math.max(1, Math.floor(32_768 / Math.max(1, average)));
 }
 
 /** Roughly 32 KB of postings per shard, in a power of two from 1 to 4096. */

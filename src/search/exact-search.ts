@@ -81,17 +81,20 @@ export function createExactSearch(load: Loader) {
 		},
 		/** Every filter, value → pages, loaded once. */
 		async facets(): Promise<Map<string, Map<string, Set<number>>>> {
-			const names = await get<string[]>('filters.json');
-			const loaded = await Promise.all(names.map((n) => get<Record<string, number[]>>(`filters/${n}.json`).then((f) => [n, f] as const)));
+			const all = await get<Record<string, Record<string, number[]>>>('filters.json');
 			return new Map(
-				loaded.map(([name, values]) => [
+				Object.entries(all).map(([name, values]) => [
 					name,
 					new Map(Object.entries(values).map(([v, deltas]) => [v, new Set(deltas.map(((sum) => (d: number) => (sum += d))(0)))])),
 				]),
 			);
 		},
-		/** What the results list shows of a page (one small file, fetched when the page is shown). */
-		doc: (page: number) => get<PageDoc>(`docs/${page}.json`),
+		/** What the results list shows of a page (its docs file is fetched when the page is first shown). */
+		async doc(page: number): Promise<PageDoc> {
+			const { docsPerFile } = await get<Manifest>('manifest.json');
+			const file = await get<PageDoc[]>(`docs/${Math.floor(page / docsPerFile)}.json`);
+			return file[page % docsPerFile]!;
+		},
 	};
 }
 

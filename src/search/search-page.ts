@@ -15,7 +15,13 @@ interface Pagefind {
 const PAGE_SIZE = 10;
 /** Filters in the order shown, with their labels; URL parameters use the keys. */
 const FILTERS: [string, string][] = [['kind', '类型'], ['year', '年份'], ['event', '活动'], ['topic', '专题'], ['speaker', '嘉宾']];
-const RELATED = 10;
+/**
+ * Related results are suggestions, not matches: five are offered, and their five fragments load in
+ * one round of requests (browsers open six connections to a host over HTTP/1.1).
+ */
+const RELATED = 5;
+/** Pagefind is warmed up once the reader has paused this long, so it never competes with typing. */
+const WARM_UP_AFTER_MS = 1000;
 
 const exact = createExactSearch(async (path) => {
 	const response = await fetch(`/search-index/${path}`);
@@ -47,11 +53,13 @@ export function startSearchPage() {
 	const selected = () => new Map(FILTERS.map(([key]) => [key, params().getAll(key)] as const).filter(([, v]) => v.length > 0));
 	let generation = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let warmUp: ReturnType<typeof setTimeout> | undefined;
 
 	let shown = PAGE_SIZE;
 
 	async function run(query: string) {
 		const mine = ++generation;
+		clearTimeout(warmUp);
 		results.dataset.searchState = 'loading';
 		results.setAttribute('aria-busy', 'true');
 		const q = query.trim();
@@ -96,9 +104,9 @@ export function startSearchPage() {
 		if (mine !== generation) return;
 		renderFilters(found.matches.map((m) => m.page), allFacets, chosen);
 		panel.dataset.filtersState = 'done';
-		// With the results on screen, Pagefind is started in idle time, so that a later query
-		// with no exact match does not wait for its start-up.
-		requestIdleCallback(() => void loadPagefind().then((pf) => pf.init()));
+		// With the results on screen and the reader paused, Pagefind is started in idle time, so
+		// that a later query with no exact match does not wait for its start-up.
+		warmUp = setTimeout(() => requestIdleCallback(() => void loadPagefind().then((pf) => pf.init())), WARM_UP_AFTER_MS);
 	}
 
 	results.addEventListener('click', (e) => {

@@ -61,7 +61,9 @@ test('no exact match: said plainly, related results offered as such', async () =
 	const split = await searchFor('肿瘤医学');
 	expect(containing('肿瘤医学')).toEqual([]);
 	expect(split.count).toBe(0);
+	// Suggestions, not matches: five at most.
 	expect(split.related.length).toBeGreaterThan(0);
+	expect(split.related.length).toBeLessThanOrEqual(5);
 	expect(split.status).toBe('没有页面包含“肿瘤医学”。以下是相关结果，仅供参考。');
 	await expect(s.page.locator('.related-heading').textContent()).resolves.toBe('相关结果');
 });
