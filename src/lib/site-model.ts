@@ -56,6 +56,7 @@ export interface EventView extends EventLink {
 	end?: PartialDate;
 	dateNote?: string;
 	year: number;
+	format?: keyof typeof EVENT_FORMATS;
 	formatLabel?: string;
 	venueText?: string;
 	series: (Link & { editionText?: string })[];
@@ -80,6 +81,8 @@ export interface SpeakerView extends SpeakerLink {
 	sortKey: string;
 	/** Titles and affiliations from the most recent source, composed from its roles, for lists. */
 	latestDescription: string;
+	/** The same, as roles: job titles with their organisations (structured data). */
+	latestRoles: { title: string; org?: string }[];
 	appearances: { asGiven: string; description: string; article: Link; event?: EventLink }[];
 	talks: (TalkView & { event: EventLink })[];
 	articles: (ArticleSummary & { asLabel: string })[];
@@ -87,6 +90,7 @@ export interface SpeakerView extends SpeakerLink {
 	searchFilters: SearchFilters;
 }
 export interface ArticleView extends ArticleSummary {
+	kind: keyof typeof ARTICLE_KINDS;
 	outlet?: string;
 	column?: string;
 	sourceUrl?: string;
@@ -115,6 +119,8 @@ export interface SiteModel {
 	events: EventView[];
 	speakers: SpeakerView[];
 	articles: ArticleView[];
+	/** Published articles by id, for pages that list summaries but need the whole view (citations). */
+	articleById: Map<string, ArticleView>;
 	topics: TopicView[];
 	series: SeriesView[];
 	/** Events grouped by year, newest year first. */
@@ -169,6 +175,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 			url: urls.article(a.id),
 			title: a.title,
 			subtitle: a.subtitle,
+			kind: a.kind,
 			kindLabel: ARTICLE_KINDS[a.kind],
 			sourceText: [a.source.outlet, a.source.column].filter(Boolean).join(' · ') || undefined,
 			outlet: a.source.outlet,
@@ -220,6 +227,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				end: e.end,
 				dateNote: e.dateNote,
 				year: e.start.year,
+				format: e.format,
 				formatLabel: e.format ? EVENT_FORMATS[e.format] : undefined,
 				venueText: [e.venue?.city, e.venue?.name].filter(Boolean).join(' · ') || undefined,
 				series: e.series.map((s) => ({
@@ -256,6 +264,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 	const speakers: SpeakerView[] = records.speakers
 		.map((s) => {
 			const appearances = s.appearances.map((ap) => ({
+				roles: ap.roles.map((r) => ({ title: r.title, org: r.org ? need(orgs, r.org, 'organization').name : undefined })),
 				asGiven: ap.asGiven,
 				description: describe(ap.roles),
 				article: need(articleLinks, ap.article, 'article'),
@@ -280,6 +289,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				initial: s.initial,
 				sortKey: s.sortKey,
 				latestDescription: latest.description,
+				latestRoles: latest.roles,
 				appearances,
 				talks,
 				articles: quotedIn,
@@ -315,6 +325,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		events,
 		speakers,
 		articles,
+		articleById: new Map(articles.map((a) => [a.id, a])),
 		topics,
 		series,
 		eventsByYear: groupBy(events, (e) => e.year).map(([year, list]) => ({ year, events: list })),

@@ -10,4 +10,10 @@ export const urls = {
 	topics: () => '/topics/',
 	topic: (id: string) => `/topics/${id}/`,
 	series: (id: string) => `/series/${id}/`,
+	/** RSS feeds: all articles, an event's, a speaker's. */
+	siteFeed: () => '/rss.xml',
+	eventFeed: (id: string) => `/events/${id}/rss.xml`,
+	speakerFeed: (id: string) => `/speakers/${id}/rss.xml`,
+	/** An event's articles as one BibTeX file. */
+	eventBib: (id: string) => `/events/${id}/citations.bib`,
 };

@@ -122,14 +122,17 @@ function encodePostings(byPage: Map<number, number[]>): number[] {
 }
 
 /**
- * Pages per docs file, for about 32 KB (UTF-8) a file. In a browser each request costs more than
- * its bytes (10–25 ms each here, six at a time over HTTP/1.1), and neighbours in page order (same
- * date, often the same event) tend to be shown together; a small site's docs fit in a few files.
+ * Pages per docs file. In a browser each request costs more than its bytes (10–25 ms each here, six
+ * at a time over HTTP/1.1), so while the whole site's docs fit in a few dozen files of ~32 KB, they
+ * are bundled that way: a page of results then shares a few files, neighbours in page order (same
+ * date, often the same event). On a larger site ten results fall in ten files anyway, and a bundle
+ * would only add bytes: one page per file.
  */
 function docsFileSize(docs: PageDoc[]): number {
 	const utf8 = new TextEncoder();
-	const average = docs.reduce((n, d) => n + utf8.encode(JSON.stringify(d)).length, 0) / Math.max(1, docs.length);
-	return Math.max(1, Math.floor(32_768 / Math.max(1, average)));
+	const total = docs.reduce((n, d) => n + utf8.encode(JSON.stringify(d)).length, 0);
+	if (total > 32 * 32_768) return 1;
+	return Math.max(1, Math.floor(32_768 / Math.max(1, total / Math.max(1, docs.length))));
 }
 
 /** Roughly 32 KB of postings per shard, in a power of two from 1 to 4096. */

@@ -63,3 +63,38 @@ test('an unknown address shows the Chinese 404 page', async () => {
 	expect(response?.status()).toBe(404);
 	await expect(s.page.locator('h1').textContent()).resolves.toBe('页面不存在');
 });
+
+test('an article’s citation: copy buttons put each form on the clipboard, under the CSP', async () => {
+	const { page } = s;
+	s.consoleProblems.length = 0; // the 404 test before leaves its expected "not found"
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.base });
+	await page.goto(s.base + '/articles/ai-for-science-summit-2023-observation/');
+	for (const [button, pre, status] of [
+		['复制 GB/T 7714—2015', '#cite-gbt', '已复制 GB/T 7714—2015 格式的引文。'],
+		['复制 BibTeX', '#cite-bibtex', '已复制 BibTeX 格式的引文。'],
+	] as const) {
+		await page.getByRole('button', { name: button }).click();
+		await expect(page.locator('.copy-status').textContent()).resolves.toBe(status);
+		await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(await page.locator(pre).textContent());
+	}
+	await shot('7-citation');
+	expect(s.consoleProblems).toEqual([]);
+});
+
+test('printing an article or event: no site chrome, link URLs spelled out, sections on new pages', async () => {
+	const { page } = s;
+	await page.goto(s.base + '/events/ai-for-science-summit-2023/');
+	await page.emulateMedia({ media: 'print' });
+	try {
+		await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+		await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);
+		const after = await page.locator('.agenda .speaker-name').first().evaluate((a) => getComputedStyle(a, '::after').content);
+		expect(after).toContain('/speakers/');
+		await expect(page.locator('#agenda').evaluate((h) => getComputedStyle(h).breakBefore)).resolves.toBe('page');
+		await page.goto(s.base + '/articles/ai-for-science-summit-2023-observation/');
+		await expect(page.locator('.article-footer').evaluate((f) => getComputedStyle(f).breakBefore)).resolves.toBe('page');
+		await expect(page.locator('.copy-button').first().isVisible()).resolves.toBe(false);
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+	}
+});

@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
 // Gzip text as any real static host does (GitHub Pages, Netlify…); Pagefind's own files are already compressed.
 const COMPRESS = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg', '.xml']);
 
-/** Serves a folder on 127.0.0.1 for the benchmark. */
+/** Serves a folder on 127.0.0.1 (benchmark, site checks), gzipped like a real static host. */
 export function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
 	const server: Server = createServer((req, res) => {
 		let path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname));

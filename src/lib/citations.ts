@@ -1,0 +1,49 @@
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import style from '../citations/china-national-standard-gb-t-7714-2015-numeric.csl?raw';
+import locale from '../citations/locales-zh-CN.xml?raw';
+import type { ArticleView } from './site-model';
+
+// Citations of articles, GB/T 7714-2015 (the Chinese national standard) and BibTeX, by citation-js:
+// the style and locale are the CSL project's own files (src/citations/README.md).
+const STYLE = 'gb-t-7714-2015-numeric';
+const csl = plugins.config.get('@csl');
+csl.styles.add(STYLE, style);
+csl.locales.add('zh-CN', locale);
+// BibTeX keys are the articles' own ids (ASCII slugs); Chinese text is kept as UTF-8 (biber, XeLaTeX),
+// not stripped to ASCII, which is the plugin's default.
+Object.assign(plugins.config.get('@bibtex').format, { useIdAsLabel: true, asciiOnly: false });
+
+/** The article as CSL-JSON: a newspaper article, its bylines as authors, the page on this site as URL. */
+function cslItem(a: ArticleView, site: URL) {
+	return {
+		id: a.id,
+		type: a.outlet ? 'article-newspaper' : 'webpage',
+		title: a.subtitle ? `${a.title}：${a.subtitle}` : a.title,
+		...(a.outlet && { 'container-title': a.outlet }),
+		...(a.column && { section: a.column }),
+		author: a.bylines.map((b) => ({ literal: b.name })),
+		...(a.date && { issued: { 'date-parts': [[a.date.year, ...(a.date.month ? [a.date.month] : []), ...(a.date.day ? [a.date.day] : [])]] } }),
+		URL: new URL(a.url, site).href,
+		language: 'zh-CN',
+	};
+}
+
+export interface ArticleCitation {
+	/** One GB/T 7714-2015 reference, as plain text. */
+	gbt: string;
+	bibtex: string;
+}
+
+export function citationOf(a: ArticleView, site: URL): ArticleCitation {
+	const cite = new Cite(cslItem(a, site));
+	return {
+		gbt: cite.format('bibliography', { format: 'text', style: STYLE, lang: 'zh-CN' }).trim().replace(/^\[1\]\s*/, ''),
+		bibtex: cite.format('bibtex', { format: 'text' }).trim(),
+	};
+}
+
+/** A .bib file of several articles (an event's). */
+export const bibtexOf = (articles: ArticleView[], site: URL) =>
+	articles.length ? `${new Cite(articles.map((a) => cslItem(a, site))).format('bibtex', { format: 'text' }).trim()}\n` : '';

@@ -1,0 +1,77 @@
+import type { Article, Event, Organization, Person, WithContext } from 'schema-dts';
+import { SITE } from '../config';
+import type { ArticleView, EventView, Link, SpeakerView } from './site-model';
+
+// JSON-LD for search engines (schema.org), built from the same view models the pages render.
+
+const absolute = (path: string, site: URL) => new URL(path, site).href;
+const personRef = (p: Link, site: URL): Person => ({ '@type': 'Person', name: p.name, url: absolute(p.url, site) });
+const organization = (name: string): Organization => ({ '@type': 'Organization', name });
+
+export function eventJsonLd(e: EventView, site: URL): WithContext<Event> {
+	const online = e.format === 'online';
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Event',
+		name: e.name,
+		url: absolute(e.url, site),
+		startDate: e.start.iso,
+		...(e.end && { endDate: e.end.iso }),
+		eventAttendanceMode: online
+			? 'https://schema.org/OnlineEventAttendanceMode'
+			: e.format === 'hybrid' || e.livestream
+				? 'https://schema.org/MixedEventAttendanceMode'
+				: 'https://schema.org/OfflineEventAttendanceMode',
+		location: [
+			...(e.venueText ? [{ '@type': 'Place' as const, name: e.venueText, address: e.venueText }] : []),
+			...(online || e.livestream ? [{ '@type': 'VirtualLocation' as const, name: e.livestream?.platforms.join('、') || '线上' }] : []),
+		],
+		...(e.theme && { description: e.theme }),
+		organizer: e.organizers.flatMap((tier) => tier.orgs.map((o) => organization(o.name))),
+		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
+		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
+		inLanguage: SITE.lang,
+	};
+}
+
+export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
+	const affiliations = [...new Set(s.latestRoles.flatMap((r) => (r.org ? [r.org] : [])))];
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Person',
+		name: s.name,
+		url: absolute(s.url, site),
+		alternateName: s.allNames.filter((n) => n !== s.name),
+		...(affiliations.length > 0 && { affiliation: affiliations.map(organization) }),
+		...(s.latestRoles.length > 0 && { jobTitle: s.latestRoles.map((r) => r.title) }),
+		...(s.latestDescription && { description: s.latestDescription }),
+	};
+}
+
+/** NewsArticle for everything from a news outlet but interviews, which are Article. */
+export function articleJsonLd(a: ArticleView, site: URL): WithContext<Article> {
+	return {
+		'@context': 'https://schema.org',
+		'@type': a.kind === 'interview' ? 'Article' : 'NewsArticle',
+		headline: a.title,
+		...(a.subtitle && { alternativeHeadline: a.subtitle }),
+		url: absolute(a.url, site),
+		mainEntityOfPage: absolute(a.url, site),
+		...(a.date && { datePublished: a.date.iso }),
+		author: a.bylines.length > 0 ? a.bylines.map((b) => ({ '@type': 'Person' as const, name: b.name })) : a.outlet ? [organization(a.outlet)] : [],
+		...(a.outlet && { publisher: organization(a.outlet) }),
+		about: a.events.map((e) => ({ '@type': 'Event', name: e.name, url: absolute(e.url, site) })),
+		mentions: a.people.map((p) => personRef(p, site)),
+		isBasedOn: {
+			'@type': 'CreativeWork',
+			name: `seeds/${a.seed}`,
+			...(a.outlet && { publisher: organization(a.outlet) }),
+			...(a.sourceUrl && { url: a.sourceUrl }),
+		},
+		keywords: a.topics.map((t) => t.name),
+		inLanguage: SITE.lang,
+	};
+}
+
+/** The JSON text for a `<script type="application/ld+json">`: `<` escaped so no `</script>` can end it early. */
+export const jsonLdText = (data: object) => JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,0 +1,146 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { jsonLdText } from '../../src/lib/structured-data';
+import { loadRecords } from '../support/content';
+import { builtPages, fileFor, page, requireBuild } from '../support/dist';
+
+// What machines read from the built site: feeds, structured data, citations, meta, and the policy.
+beforeAll(requireBuild);
+const records = loadRecords();
+const published = records.articles.filter((a) => !a.draft);
+const SITE = 'http://localhost:4321';
+
+const jsonLd = (path: string) => JSON.parse(toText(select('script[type="application/ld+json"]', page(path))!)) as Record<string, any>;
+const meta = (path: string, name: string) => (selectAll(`meta[name="${name}"]`, page(path)) as Element[]).map((m) => String(m.properties.content));
+const feedItems = (path: string) => [...readFileSync(fileFor(path)!, 'utf8').matchAll(/<item><title>([^<]*)<\/title><link>([^<]*)<\/link>/g)].map((m) => new URL(m[2]!).pathname);
+const listed = (path: string, section: string) =>
+	(selectAll(`section[aria-labelledby="${section}"] .card-title a, section[aria-labelledby="${section}"] h3 a`, page(path)) as Element[]).map((a) => String(a.properties.href));
+
+describe('JSON-LD', () => {
+	test('a speaker: every name variant, titles and affiliations', () => {
+		const person = jsonLd('/speakers/e-weinan/');
+		expect(person).toMatchObject({ '@type': 'Person', name: '鄂维南', url: `${SITE}/speakers/e-weinan/` });
+		expect(person.alternateName).toEqual(expect.arrayContaining(['E Weinan', 'Weinan E', 'eweinan']));
+		expect(person.jobTitle).toContain('院士');
+		expect(person.affiliation.map((o: { name: string }) => o.name)).toContain('北京科学智能研究院');
+		expect(jsonLd('/speakers/hugo-aerts/').alternateName).toEqual(expect.arrayContaining(['Hugo Aerts']));
+	});
+
+	test('an event: dates, place, organiser, performers and its series', () => {
+		const event = jsonLd('/events/ai-for-science-summit-2023/');
+		expect(event).toMatchObject({ '@type': 'Event', startDate: '2023-08-10', endDate: '2023-08-11', location: [{ '@type': 'Place', name: '北京' }] });
+		expect(event.organizer).toEqual([{ '@type': 'Organization', name: '北京科学智能研究院' }]);
+		expect(event.performer.map((p: { name: string }) => p.name)).toContain('鄂维南');
+		expect(event.superEvent.map((s: { name: string }) => s.name)).toEqual(['中关村论坛系列活动', '科学智能峰会']);
+		// An online summit: a virtual location, named by its streaming platforms.
+		expect(jsonLd('/events/ai-for-science-summit-2022/').location).toEqual([expect.objectContaining({ '@type': 'VirtualLocation' })]);
+	});
+
+	test('every article: its events as about, its people as mentions, its seed as isBasedOn', () => {
+		for (const a of published) {
+			const data = jsonLd(`/articles/${a.id}/`);
+			expect(data.headline).toBe(a.title);
+			expect(data.about.map((e: { url: string }) => new URL(e.url).pathname)).toEqual(a.events.map((id) => `/events/${id}/`));
+			expect(data.mentions.map((p: { url: string }) => new URL(p.url).pathname)).toEqual(a.people.map((p) => `/speakers/${p.speaker}/`));
+			expect(data.isBasedOn.name).toBe(`seeds/${a.seed}`);
+			if (a.source.outlet) expect(data.publisher).toEqual({ '@type': 'Organization', name: a.source.outlet });
+		}
+	});
+
+	test('“<” cannot end the script early', () => {
+		const text = jsonLdText({ headline: '</script><script>alert(1)</script>' });
+		expect(text).not.toContain('<');
+		expect(JSON.parse(text).headline).toBe('</script><script>alert(1)</script>');
+	});
+});
+
+describe('feeds', () => {
+	test('the site feed lists every published article, newest first, and every page links it', () => {
+		const items = feedItems('/rss.xml');
+		expect(items.sort()).toEqual(published.map((a) => `/articles/${a.id}/`).sort());
+		for (const path of builtPages().filter((p) => p.endsWith('/'))) {
+			expect(select('link[rel=alternate][type="application/rss+xml"][href="/rss.xml"]', page(path))).toBeDefined();
+		}
+	});
+
+	test('an event’s and a speaker’s feed list the articles their pages list, linked from their heads', () => {
+		for (const e of records.events) {
+			expect(feedItems(`/events/${e.id}/rss.xml`)).toEqual(listed(`/events/${e.id}/`, 'coverage'));
+			expect(select(`link[rel=alternate][href="/events/${e.id}/rss.xml"]`, page(`/events/${e.id}/`))).toBeDefined();
+		}
+		for (const s of records.speakers) {
+			expect(feedItems(`/speakers/${s.id}/rss.xml`)).toEqual(listed(`/speakers/${s.id}/`, 'articles'));
+		}
+		expect(feedItems('/speakers/e-weinan/rss.xml').length).toBeGreaterThan(0);
+	});
+
+	test('a date known only to the year gets no invented day', () => {
+		const xml = readFileSync(fileFor('/rss.xml')!, 'utf8');
+		const item = xml.slice(xml.indexOf('<item><title>“5G+AI”为朱鹮保护插上科技翅膀'));
+		expect(item.slice(0, item.indexOf('</item>'))).not.toContain('<pubDate>');
+		expect(xml).toContain('<pubDate>Fri, 11 Aug 2023 00:00:00 GMT</pubDate>');
+	});
+});
+
+describe('citations', () => {
+	test('each article shows GB/T 7714-2015 and BibTeX forms of itself', () => {
+		const path = '/articles/ai-for-science-summit-2023-observation/';
+		expect(toText(select('#cite-gbt', page(path))!)).toMatchInlineSnapshot(
+			`"凌纪伟. 向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察[N/OL]. 新华网, 2023-08-11. http://localhost:4321/articles/ai-for-science-summit-2023-observation/."`,
+		);
+		const bib = new Cite(toText(select('#cite-bibtex', page(path))!)).data[0];
+		expect(bib).toMatchObject({ title: '向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察', 'container-title': '新华网', URL: `${SITE}${path}` });
+		for (const a of published) expect(toText(select('#cite-gbt', page(`/articles/${a.id}/`))!)).toContain(a.title);
+	});
+
+	test('each event with coverage offers a .bib of all its articles, which reads back', () => {
+		for (const e of records.events) {
+			const articles = published.filter((a) => a.events.includes(e.id));
+			const link = select('a[href$="citations.bib"]', page(`/events/${e.id}/`));
+			if (articles.length === 0) {
+				expect(link).toBeUndefined();
+				continue;
+			}
+			expect(link?.properties.href).toBe(`/events/${e.id}/citations.bib`);
+			const entries = new Cite(readFileSync(fileFor(`/events/${e.id}/citations.bib`)!, 'utf8')).data as { title: string }[];
+			expect(entries.map((x) => x.title).sort()).toEqual(articles.map((a) => (a.subtitle ? `${a.title}：${a.subtitle}` : a.title)).sort());
+		}
+	});
+
+	test('articles carry Highwire citation_* meta for Google Scholar', () => {
+		const path = '/articles/ai-for-science-summit-2023-observation/';
+		expect(meta(path, 'citation_title')).toEqual(['向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察']);
+		expect(meta(path, 'citation_author')).toEqual(['凌纪伟']);
+		expect(meta(path, 'citation_publication_date')).toEqual(['2023/08/11']);
+		expect(meta(path, 'citation_journal_title')).toEqual(['新华网']);
+	});
+});
+
+describe('policy and outbound links', () => {
+	test('every page has a CSP that allows Pagefind and nothing inline without a hash', () => {
+		for (const path of builtPages()) {
+			const csp = String(select('meta[http-equiv="content-security-policy"]', page(path))?.properties.content ?? '');
+			expect(csp, path).toContain("default-src 'self'");
+			expect(csp, path).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')*;/);
+			expect(csp, path).toContain("worker-src 'self'");
+			expect(csp, path).not.toContain('unsafe-inline');
+		}
+	});
+
+	test('links to other sites open no window handle back; their images get no referrer', () => {
+		let links = 0;
+		for (const path of builtPages()) {
+			for (const a of selectAll('a[href^="http"]', page(path)) as Element[]) {
+				links++;
+				expect([path, a.properties.rel]).toEqual([path, expect.arrayContaining(['noopener'])]);
+			}
+			for (const img of selectAll('img[src^="http"]', page(path)) as Element[]) expect([path, img.properties.referrerPolicy]).toEqual([path, 'no-referrer']);
+		}
+		expect(links).toBeGreaterThan(0);
+	});
+});

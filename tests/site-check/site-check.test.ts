@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkAccessibility } from './axe';
+import { BuiltSite } from './built-site';
+import { checkHtml } from './html';
+import { checkLinks } from './links';
+import { checkStructuredData } from './structured-data';
+
+// The checks of `npm run check:site`, on a tiny site with one fault of each kind, so that a check
+// that stopped finding anything would fail here (the real site is checked, with zero findings, by
+// `npm test` itself).
+const HEAD = `<meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>t</title>
+<link rel="canonical" href="http://x/a/"><meta property="og:title" content="t"><meta property="og:description" content="d">
+<meta property="og:url" content="http://x/a/"><meta property="og:type" content="article"><meta name="twitter:card" content="summary">
+<link rel="alternate" type="application/rss+xml" title="f" href="/rss.xml">`;
+const page = (head: string, body: string) => `<!DOCTYPE html><html lang="zh-CN"><head>${head}</head><body><main>${body}</main></body></html>`;
+const FILES: Record<string, string> = {
+	'index.html': page(HEAD, '<h1>首页</h1><p><a href="/a/">文章</a> <a href="/missing/">丢失</a> <a href="/a/#nowhere">锚点</a></p>'),
+	// An article: JSON-LD with a raw "<", no headline, and no Highwire meta; an image without alt.
+	'a/index.html': page(
+		`${HEAD}<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","url":"http://x/a/","isBasedOn":{"name":"</b>"}}</script>`,
+		'<article data-entry="article"><h1 id="top">文章</h1><img src="/p.png"><p>正文</p></article>',
+	),
+	// Readable in light mode, near-invisible in dark mode; and a stray closing tag for html-validate.
+	'b/index.html': page(
+		'<meta charset="utf-8"><title>b</title><style>@media (prefers-color-scheme: dark) { body { background: #000; } p { color: #111; } }</style>',
+		'<h1>页</h1><p>深色模式下看不见的字</p></span>',
+	),
+	'p.png': '',
+	'rss.xml': '<rss/>',
+	'sitemap-index.xml': '<sitemapindex><sitemap><loc>http://x/sitemap-0.xml</loc></sitemap></sitemapindex>',
+	'sitemap-0.xml': '<urlset><url><loc>http://x/</loc></url><url><loc>http://x/a/</loc></url><url><loc>http://x/b/</loc></url></urlset>',
+};
+
+let dir: string;
+let site: BuiltSite;
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'huiji-check-'));
+	for (const [path, text] of Object.entries(FILES)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), text);
+	}
+	site = new BuiltSite(dir);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lines = (findings: { check: string; page: string; message: string }[]) => findings.map((f) => `${f.check} ${f.page}: ${f.message}`);
+
+test('pages come from the sitemap for crawling, from the folder for the other checks', () => {
+	expect(site.sitemapPages()).toEqual(['/', '/a/', '/b/']);
+	expect(site.pages()).toEqual(['/', '/a/', '/b/']);
+});
+
+test('links: a missing page and a missing anchor', () => {
+	expect(lines(checkLinks(site))).toMatchInlineSnapshot(`
+		[
+		  "links /: /missing/: no such page or file",
+		  "links /: /a/#nowhere: no element with id “nowhere” on /a/",
+		]
+	`);
+});
+
+test('structured data: raw <, missing fields and meta, each located', () => {
+	expect(lines(checkStructuredData(site))).toMatchInlineSnapshot(`
+		[
+		  "structured data /a/: missing meta[name=citation_title]",
+		  "structured data /a/: missing meta[name=citation_public_url]",
+		  "structured data /a/: missing meta[name=citation_language]",
+		  "structured data /a/: JSON-LD contains a raw “<”: escape it as \\u003c",
+		  "structured data /a/: JSON-LD NewsArticle has no headline",
+		  "structured data /b/: missing link[rel=canonical][href]",
+		  "structured data /b/: missing meta[property="og:title"]",
+		  "structured data /b/: missing meta[property="og:description"]",
+		  "structured data /b/: missing meta[property="og:url"]",
+		  "structured data /b/: missing meta[property="og:type"]",
+		  "structured data /b/: missing meta[name="twitter:card"]",
+		  "structured data /b/: missing link[rel=alternate][type="application/rss+xml"]",
+		]
+	`);
+});
+
+test('html-validate: the stray end tag, with its line and column', async () => {
+	const found = lines(await checkHtml(site));
+	expect(found.some((f) => f.startsWith('html-validate /b/:') && f.includes('</span>'))).toBe(true);
+	expect(found.filter((f) => f.startsWith('html-validate /:'))).toEqual([]);
+});
+
+test('axe: the missing alt in light mode, the contrast only in dark mode', async () => {
+	const found = lines(await checkAccessibility(site));
+	expect(found.filter((f) => f.includes('image-alt'))).toEqual([expect.stringMatching(/^axe \(light\) \/a\/: image-alt/)]);
+	expect(found.filter((f) => f.includes('color-contrast'))).toEqual([expect.stringMatching(/^axe \(dark\) \/b\/: color-contrast/)]);
+});

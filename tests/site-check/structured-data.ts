@@ -1,0 +1,99 @@
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { BuiltSite, Finding } from './built-site';
+
+type Json = Record<string, unknown>;
+const filled = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== '');
+
+/** The page's own fact lists: `<dt>` term → text of the `<dd>` after it. */
+function facts(tree: Root): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const dl of selectAll('dl', tree) as Element[]) {
+		let term = '';
+		for (const child of dl.children) {
+			if (child.type !== 'element') continue;
+			if (child.tagName === 'dt') term = toText(child).trim();
+			else if (child.tagName === 'dd' && term) out.set(term, toText(child).trim());
+		}
+	}
+	return out;
+}
+const shows = (tree: Root, ...terms: string[]) => terms.some((t) => facts(tree).has(t));
+
+/**
+ * What the JSON-LD of each kind of page must hold, with a non-empty value: some fields always, others
+ * whenever the page itself shows the fact (the sources do not give every event a venue, say).
+ */
+const REQUIRED: Record<string, { type: string[]; always: string[]; when: Record<string, (tree: Root) => boolean> }> = {
+	event: {
+		type: ['Event'],
+		always: ['name', 'url', 'startDate', 'eventAttendanceMode'],
+		when: {
+			location: (t) => shows(t, '地点', '直播平台') || facts(t).get('形式') === '线上',
+			organizer: (t) => shows(t, '主办单位', '主办', '承办单位', '承办', '指导单位', '协办单位', '支持单位'),
+			superEvent: (t) => select('.page-header .kicker a[href^="/series/"]', t) !== undefined,
+			performer: (t) => select('.agenda .speaker-name', t) !== undefined,
+		},
+	},
+	speaker: { type: ['Person'], always: ['name', 'url', 'alternateName'], when: { jobTitle: (t) => select('#roles', t) !== undefined } },
+	article: {
+		type: ['NewsArticle', 'Article'],
+		always: ['headline', 'url', 'isBasedOn'],
+		when: {
+			author: (t) => shows(t, '作者'),
+			publisher: (t) => select('.page-header .kicker span:not(.badge)', t) !== undefined,
+			datePublished: (t) => select('.page-header time', t) !== undefined,
+			about: (t) => shows(t, '相关活动'),
+			mentions: (t) => shows(t, '文中人物'),
+		},
+	},
+};
+/** Meta every page carries: canonical URL, Open Graph, Twitter card, the site's feed. */
+const HEAD = ['link[rel=canonical][href]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel=alternate][type="application/rss+xml"]'];
+/** Highwire Press meta on articles, for Google Scholar. */
+const SCHOLAR = ['meta[name=citation_title]', 'meta[name=citation_public_url]', 'meta[name=citation_language]'];
+
+/**
+ * Every page: the head meta above. Event, speaker and article pages: exactly one JSON-LD block of the
+ * right type with its fields, parseable, with no raw `<` (which could close the script early), and a
+ * canonical URL equal to the JSON-LD `url`.
+ */
+export function checkStructuredData(site: BuiltSite): Finding[] {
+	const findings: Finding[] = [];
+	const add = (page: string, message: string) => findings.push({ check: 'structured data', page, message });
+	for (const page of site.pages()) {
+		const tree = site.tree(page);
+		const entry = select('[data-entry]', tree)?.properties.dataEntry as string | undefined;
+		if (page.endsWith('404.html')) continue; // not a page of the site: no canonical address
+		for (const selector of [...HEAD, ...(entry === 'article' ? SCHOLAR : [])]) if (!select(selector, tree)) add(page, `missing ${selector}`);
+		const blocks = selectAll('script[type="application/ld+json"]', tree) as Element[];
+		const want = entry ? REQUIRED[entry] : undefined;
+		if (!want) {
+			if (blocks.length) add(page, `${blocks.length} JSON-LD block(s) on a page that is not an event, speaker or article`);
+			continue;
+		}
+		if (blocks.length !== 1) {
+			add(page, `expected one JSON-LD block, found ${blocks.length}`);
+			continue;
+		}
+		const raw = toText(blocks[0]!);
+		if (raw.includes('<')) add(page, 'JSON-LD contains a raw “<”: escape it as \\u003c');
+		let data: Json;
+		try {
+			data = JSON.parse(raw) as Json;
+		} catch (e) {
+			add(page, `JSON-LD does not parse: ${(e as Error).message}`);
+			continue;
+		}
+		if (data['@context'] !== 'https://schema.org') add(page, `@context is ${String(data['@context'])}, not https://schema.org`);
+		if (!want.type.includes(String(data['@type']))) add(page, `@type is ${String(data['@type'])}, expected ${want.type.join(' or ')}`);
+		for (const field of want.always) if (!filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}`);
+		for (const [field, shown] of Object.entries(want.when)) {
+			if (shown(tree) && !filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}, though the page shows it`);
+		}
+		const canonical = select('link[rel=canonical]', tree)?.properties.href;
+		if (canonical !== data.url) add(page, `JSON-LD url ${String(data.url)} differs from the canonical ${String(canonical)}`);
+	}
+	return findings;
+}
