@@ -95,9 +95,9 @@ export function startSearchPage() {
 		});
 		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, r.event, r.excerpt));
 		results.innerHTML =
-			(exactHtml.length ? `<ol class="card-list" aria-label="精确结果">${exactHtml.join('')}</ol>` : '') +
+			(exactHtml.length ? `<h2 class="visually-hidden" id="exact-results">精确结果</h2><ol class="card-list" aria-labelledby="exact-results">${exactHtml.join('')}</ol>` : '') +
 			(count > top.length ? `<button type="button" class="more-results" data-more>显示更多（还有 ${count - top.length} 个）</button>` : '') +
-			(relatedHtml.length ? `<h2 class="related-heading">相关结果</h2><ol class="card-list" aria-label="相关结果">${relatedHtml.join('')}</ol>` : '');
+			(relatedHtml.length ? `<h2 class="related-heading" id="related-results">相关结果</h2><ol class="card-list" aria-labelledby="related-results">${relatedHtml.join('')}</ol>` : '');
 		finish(count);
 		panel.dataset.filtersState = 'loading';
 		const allFacets = facets ?? (await exact.facets());

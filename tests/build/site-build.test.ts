@@ -4,7 +4,7 @@ import { selectAll, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadRecords } from '../support/content';
-import { builtPages, dist, fileFor, page, requireBuild } from '../support/dist';
+import { builtPages, dist, page, requireBuild } from '../support/dist';
 
 beforeAll(requireBuild);
 const records = loadRecords();

@@ -74,7 +74,8 @@ test('an article’s citation: copy buttons put each form on the clipboard, unde
 		['复制 BibTeX', '#cite-bibtex', '已复制 BibTeX 格式的引文。'],
 	] as const) {
 		await page.getByRole('button', { name: button }).click();
-		await expect(page.locator('.copy-status').textContent()).resolves.toBe(status);
+		// The clipboard write is asynchronous: the status line says when it is done.
+		await page.locator('.copy-status', { hasText: status }).waitFor();
 		await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(await page.locator(pre).textContent());
 	}
 	await shot('7-citation');

@@ -11,7 +11,7 @@ const TYPES: Record<string, string> = {
 const COMPRESS = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg', '.xml']);
 
 /** Serves a folder on 127.0.0.1 (benchmark, site checks), gzipped like a real static host. */
-export function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
+export function serve(root: string, port = 0): Promise<{ url: string; close(): Promise<void> }> {
 	const server: Server = createServer((req, res) => {
 		let path = normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname));
 		if (path.endsWith('/')) path += 'index.html';
@@ -27,7 +27,7 @@ export function serve(root: string): Promise<{ url: string; close(): Promise<voi
 		(gzip ? stream.pipe(createGzip()) : stream).pipe(res);
 	});
 	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => {
+		server.listen(port, '127.0.0.1', () => {
 			const { port } = server.address() as { port: number };
 			resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
 		}),
