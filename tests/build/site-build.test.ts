@@ -53,11 +53,12 @@ describe('site files', () => {
 		const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
 		for (const id of records.articles.map((a) => a.id)) expect(sitemap).toContain(`${site}/articles/${id}/`);
 	});
-	test('pages are zh-CN, and only the search page ships JavaScript (one module)', () => {
+	test('pages are zh-CN; JavaScript only for search and the citation copy buttons (one module each)', () => {
 		for (const p of builtPages()) {
 			const tree = page(p);
 			expect(select('html', tree)!.properties.lang).toBe('zh-CN');
-			expect(selectAll('script', tree).length, p).toBe(p === '/search/' ? 1 : 0);
+			const code = selectAll('script', tree).filter((s) => s.properties.type !== 'application/ld+json');
+			expect(code.length, p).toBe(p === '/search/' || /^\/articles\/[^/]+\/$/.test(p) ? 1 : 0);
 		}
 	});
 	test('every page has a search form that works without JavaScript (GET /search/?q=)', () => {

@@ -44,7 +44,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('no script, style, frame, object, form or SVG reaches the page', () => {
-	expect(selectAll('script, style, iframe, object, embed, svg, math', page)).toEqual([]);
+	// The page's own scripts are exactly those of any article: its JSON-LD (with the hostile title
+	// escaped inside it) and the citation copy button, the same text as on a clean article page.
+	const clean = unified().use(rehypeParse).parse(readFileSync(join(dir, 'dist/articles/ai-for-science-summit-2023-observation/index.html'), 'utf8'));
+	const scripts = (tree: Root) => selectAll('script', tree).map((s) => String(s.properties.type));
+	expect(scripts(page)).toEqual(scripts(clean));
+	const moduleText = (tree: Root) => toText(select('script[type=module]', tree)!);
+	expect(moduleText(page)).toBe(moduleText(clean));
+	const jsonLd = toText(select('script[type="application/ld+json"]', page)!);
+	expect(jsonLd).not.toContain('<');
+	expect(JSON.parse(jsonLd).headline).toBe(TITLE);
+	expect(selectAll('style, iframe, object, embed, svg, math', page)).toEqual([]);
 	// The only form is the site's own search box; in the body, GitHub's schema keeps only disabled checkboxes (task lists).
 	expect(selectAll('form', body)).toEqual([]);
 	expect(selectAll('input', body).map((i) => [i.properties.type, i.properties.disabled])).toEqual([['checkbox', true]]);
