@@ -16,6 +16,11 @@ export interface ExactResult {
 	/** Terms of one character cannot be matched exactly (no unigram index): the query gets no exact matches. */
 	tooShort: boolean;
 	matches: ExactMatch[];
+	/**
+	 * With several terms and no page holding all of them: the pages holding some, most terms first.
+	 * Each really contains the terms it is listed for (their hits); empty otherwise.
+	 */
+	partial: ExactMatch[];
 }
 
 /** The exact-match search: loads only the manifest and the shards of the query's bigrams. */
@@ -64,20 +69,30 @@ export function createExactSearch(load: Loader) {
 	return {
 		async search(query: string, { sort = 'relevance' }: { sort?: 'relevance' | 'date' } = {}): Promise<ExactResult> {
 			const terms = queryTerms(query);
-			if (terms.length === 0) return { terms, tooShort: false, matches: [] };
-			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [] };
+			if (terms.length === 0) return { terms, tooShort: false, matches: [], partial: [] };
+			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [], partial: [] };
 			const manifest = await get<Manifest>('manifest.json');
 			const perTerm = await Promise.all(terms.map((t) => pagesWith(t, manifest.shards)));
-			const [first, ...rest] = perTerm;
+			const hitsOn = (page: number) => perTerm.flatMap((m, t) => (m.get(page) ?? []).map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
 			const matches: ExactMatch[] = [];
-			for (const page of first!.keys()) {
-				if (rest.some((m) => !m.has(page))) continue;
-				const hits = perTerm.flatMap((m, t) => m.get(page)!.map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
+			for (const page of perTerm[0]!.keys()) {
+				if (perTerm.some((m) => !m.has(page))) continue;
+				const hits = hitsOn(page);
 				matches.push({ page, hits, score: score(hits) });
 			}
 			// Pages are numbered newest first: page order is date order.
-			matches.sort((a, b) => (sort === 'date' ? a.page - b.page : b.score - a.score || a.page - b.page));
-			return { terms, tooShort: false, matches };
+			const order = (a: ExactMatch, b: ExactMatch) => (sort === 'date' ? a.page - b.page : b.score - a.score || a.page - b.page);
+			matches.sort(order);
+			const partial: ExactMatch[] = [];
+			if (matches.length === 0 && terms.length > 1) {
+				for (const page of new Set(perTerm.flatMap((m) => [...m.keys()]))) {
+					const hits = hitsOn(page);
+					// The number of terms found ranks first: a page with two of three terms leads one with one.
+					partial.push({ page, hits, score: perTerm.filter((m) => m.has(page)).length * 10_000 + score(hits) });
+				}
+				partial.sort(order);
+			}
+			return { terms, tooShort: false, matches, partial };
 		},
 		/** Every filter, value → pages, loaded once. */
 		async facets(): Promise<Map<string, Map<string, Set<number>>>> {

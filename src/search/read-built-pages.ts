@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element } from 'hast';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -11,7 +11,8 @@ const parser = unified().use(rehypeParse);
 
 /**
  * The searchable pages of a built site: each HTML page with a `[data-pagefind-body]` element,
- * read exactly as a reader sees it, so "the page contains the query" means what it says.
+ * read exactly as a reader sees it, so "the page contains the query" means what it says; parts
+ * marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as Pagefind leaves them.
  */
 export function readBuiltPages(dist: string): SearchPage[] {
 	const pages: SearchPage[] = [];
@@ -25,6 +26,7 @@ export function readBuiltPages(dist: string): SearchPage[] {
 			if (!name.endsWith('.html')) continue;
 			const body = select('[data-pagefind-body]', parser.parse(readFileSync(path, 'utf8'))) as Element | undefined;
 			if (!body) continue;
+			for (const ignored of selectAll('[data-pagefind-ignore]', body)) ignored.children = [];
 			const attr = (key: string) => {
 				const v = body.properties[key];
 				return v === undefined || v === null ? undefined : String(v);

@@ -76,11 +76,20 @@ export function startSearchPage() {
 		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
 		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
 		const top = matching.slice(0, shown);
-		// Related results are offered when nothing matches exactly: then Pagefind's pages that share
-		// part of the query are all a reader has. Otherwise Pagefind is not even loaded.
+		// Related results are offered only when nothing matches exactly. With several terms, the pages
+		// holding some of them (each really does, and the terms are marked); else Pagefind's pages that
+		// share part of the query. Pagefind is not even loaded while the exact index has an answer.
 		const none = matching.length === 0;
-		const [docs, pagefindResults] = await Promise.all([Promise.all(top.map((m) => exact.doc(m.page))), none ? pagefindSearch(q, chosen) : []]);
-		const related = none ? await relatedResults(pagefindResults) : [];
+		const partial = none ? (facets ? found.partial.filter((m) => passes(m.page)) : found.partial).slice(0, RELATED) : [];
+		const askPagefind = none && partial.length === 0;
+		const [docs, partialDocs, pagefindResults] = await Promise.all([
+			Promise.all(top.map((m) => exact.doc(m.page))),
+			Promise.all(partial.map((m) => exact.doc(m.page))),
+			askPagefind ? pagefindSearch(q, chosen) : [],
+		]);
+		const related = askPagefind
+			? await relatedResults(pagefindResults)
+			: partial.map((m, i) => ({ ...partialDocs[i]!, excerpt: excerpt(partialDocs[i]!.body, m.hits) }));
 		if (mine !== generation) return;
 
 		const count = matching.length;
@@ -88,7 +97,9 @@ export function startSearchPage() {
 			? `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related.length ? '以下是相关结果。' : ''}`
 			: count > 0
 				? `共 ${count} 个页面包含“${q}”${count > top.length ? `，显示前 ${top.length} 个` : ''}。`
-				: `没有页面包含“${q}”。${related.length ? '以下是相关结果，仅供参考。' : ''}`;
+				: partial.length > 0
+					? `没有页面同时包含“${q}”中的各个词。以下页面包含其中一部分，仅供参考。`
+					: `没有页面包含“${q}”。${related.length ? '以下是相关结果，仅供参考。' : ''}`;
 		const exactHtml = top.map((m, i) => {
 			const d = docs[i]!;
 			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));

@@ -4,11 +4,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { writeSearchIndexes } from '../../src/search/write-indexes';
+import { launchChromium } from '../support/chromium';
 import { dist, requireBuild } from '../support/dist';
 import { generateCorpus } from './corpus';
 import { PLAIN_HARNESS } from './plain-harness';
@@ -21,8 +22,6 @@ const { values } = parseArgs({
 /** Timed rounds per system, alternated (ours, plain, ours, …), each in a fresh browser context. */
 const ROUNDS = Math.max(1, Number(values.rounds));
 requireBuild();
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const quantile = (xs: number[], q: number) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -151,7 +150,7 @@ async function bench(browser: Browser, label: string, site: string) {
 	console.log(`\nratios (ours ÷ plain): p95 time ${(medianOf(oRounds, p95) / medianOf(pRounds, p95)).toFixed(2)}, first-query bytes ${(o.firstBytes / p.firstBytes).toFixed(2)}`);
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await launchChromium();
 const work = mkdtempSync(join(tmpdir(), 'huiji-bench-'));
 try {
 	const real = join(work, 'real');

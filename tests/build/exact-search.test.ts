@@ -75,3 +75,23 @@ test('a speaker’s page ranks first for each of their names', async () => {
 test('one-character terms cannot be matched exactly and say so', async () => {
 	expect(await createExactSearch(load).search('林')).toMatchObject({ tooShort: true, matches: [] });
 });
+
+test('links to feeds, downloads and citations are not page text: searching them finds nothing', async () => {
+	for (const query of ['订阅本活动的报道', '订阅有关', 'BibTeX', '复制', '引用']) expect([query, await exact(pages(), query)]).toEqual([query, []]);
+});
+
+test('several terms never on one page: the pages holding some of them, most terms first, each truly holding them', async () => {
+	const all = pages();
+	const engine = createExactSearch(load);
+	const none = await engine.search('胶质瘤 量子纠缠');
+	expect(none.matches).toEqual([]);
+	expect(none.partial.map((m) => all[m.page]!.url).sort()).toEqual(truth(all, '胶质瘤'));
+	// Three terms: pages with two of them come before pages with one.
+	const three = await engine.search('胶质瘤 平扫CT 量子纠缠');
+	const held = (url: string) => ['胶质瘤', '平扫CT'].filter((t) => truth(all, t).includes(url)).length;
+	const counts = three.partial.map((m) => held(all[m.page]!.url));
+	expect(counts.every((c) => c >= 1)).toBe(true);
+	expect(counts).toEqual([...counts].sort((a, b) => b - a));
+	// One term: no partial list (Pagefind offers related pages then).
+	expect((await engine.search('量子纠缠')).partial).toEqual([]);
+});

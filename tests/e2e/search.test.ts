@@ -68,6 +68,19 @@ test('no exact match: said plainly, related results offered as such', async () =
 	await expect(s.page.locator('.related-heading').textContent()).resolves.toBe('相关结果');
 });
 
+test('several terms never on one page: said so, and pages holding some of them offered as related, terms marked', async () => {
+	const r = await searchFor('胶质瘤 量子纠缠');
+	expect(r.count).toBe(0);
+	expect(r.exact).toEqual([]);
+	expect(r.status).toBe('没有页面同时包含“胶质瘤 量子纠缠”中的各个词。以下页面包含其中一部分，仅供参考。');
+	const holding = containing('胶质瘤');
+	expect(r.related.length).toBe(Math.min(5, holding.length));
+	expect(r.related.filter((u) => !holding.includes(u))).toEqual([]);
+	const marks = await s.page.locator('[data-match="related"] mark').allTextContents();
+	expect(new Set(marks)).toEqual(new Set(['胶质瘤']));
+	expect(s.consoleProblems).toEqual([]);
+});
+
 test('the header form leads to a shareable results page, and typing updates it', async () => {
 	await s.page.goto(`${s.base}/articles/`);
 	await s.page.fill('#header-search', '胶质瘤');

@@ -1,25 +1,17 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium, PIXEL } from '../support/chromium';
 import { serve } from '../support/static-server';
 import type { BuiltSite, Finding } from './built-site';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
-// 1×1 PNG for images from outside hosts: none are reachable here, and none are needed to judge a page.
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 /**
  * axe-core (WCAG 2.0/2.1 A and AA) on every page the sitemap lists, in light and in dark mode, after
  * the page's scripts have run (the search page renders its results). Also collects console errors.
  */
 export async function checkAccessibility(site: BuiltSite, pages = site.sitemapPages()): Promise<Finding[]> {
-	if (!CHROMIUM) throw new Error('Chromium not found: install Debian’s `chromium` package or set CHROMIUM_PATH.');
+	const browser = await launchChromium();
 	const server = await serve(site.dir);
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
 	const findings: Finding[] = [];
 	try {
 		const context = await browser.newContext({ locale: 'zh-CN' });

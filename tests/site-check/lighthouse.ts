@@ -9,7 +9,7 @@ import lighthouse from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { root } from '../support/dist';
 import { serve } from '../support/static-server';
 
@@ -23,10 +23,7 @@ const out = mkdtempSync(join(tmpdir(), 'huiji-lighthouse-'));
 process.env.SITE_URL = BASE;
 await build({ root, outDir: out, logLevel: 'warn' });
 const server = await serve(out, PORT);
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=9333'],
-});
+const browser = await launchChromium(['--remote-debugging-port=9333']);
 let failed = false;
 try {
 	console.log(`| page | ${Object.keys(TARGET).join(' | ')} | performance, each run |\n|---|${Object.keys(TARGET).map(() => '---|').join('')}---|`);

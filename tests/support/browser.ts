@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
 import { preview } from 'astro';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, PIXEL } from './chromium';
 import { root } from './dist';
-
-/** Debian's Chromium; test tools cannot download their own browser on these machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-
-// 1×1 transparent PNG, served in place of images from outside hosts (no internet here).
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 export interface Session {
 	browser: Browser;
@@ -22,13 +16,9 @@ export interface Session {
 
 /** Serves the built site with `astro preview` and opens it in headless Chromium. */
 export async function openSite(): Promise<Session> {
-	if (!CHROMIUM) throw new Error('Chromium not found: install Debian’s `chromium` package or set CHROMIUM_PATH.');
+	const browser = await launchChromium();
 	const server = await preview({ root, logLevel: 'error', server: { port: 4400 + Math.floor(Math.random() * 500), host: '127.0.0.1' } });
 	const base = `http://127.0.0.1:${server.port}`;
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
 	const consoleProblems: string[] = [];
 	const externalHosts = new Set<string>();
