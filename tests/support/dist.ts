@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Root } from 'hast';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
+import { BuiltSite } from '../site-check/built-site';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const dist = join(root, 'dist');
@@ -14,29 +13,14 @@ export function requireBuild() {
 	}
 }
 
-const parser = unified().use(rehypeParse);
-/** The built page for a URL path like `/events/x/`. */
-export function page(urlPath: string): Root {
-	return parser.parse(readFileSync(fileFor(urlPath)!, 'utf8'));
-}
+// The project's own build, read the way `npm run check:site` reads any built site.
+const built = new BuiltSite(dist);
+
+/** The built page for a URL path like `/events/x/` (parsed once). */
+export const page = (urlPath: string): Root => built.tree(urlPath);
 
 /** File in dist/ that serves a URL path, or undefined when none does. */
-export function fileFor(urlPath: string): string | undefined {
-	const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
-	const candidates = clean.endsWith('/') ? [join(dist, clean, 'index.html')] : [join(dist, clean), join(dist, clean, 'index.html')];
-	return candidates.find((f) => existsSync(f) && statSync(f).isFile());
-}
+export const fileFor = (urlPath: string): string | undefined => built.fileFor(urlPath);
 
 /** Every HTML file in dist/, as URL paths (`/events/x/`). */
-export function builtPages(): string[] {
-	const out: string[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const full = join(dir, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (name.endsWith('.html')) out.push('/' + relative(dist, full).replace(/index\.html$/, '').replace(/\\/g, '/'));
-		}
-	};
-	walk(dist);
-	return out.sort();
-}
+export const builtPages = (): string[] => built.pages();
