@@ -212,12 +212,23 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		events: a.events,
 	});
 
+	// Who and what belongs where, indexed once: scanning every article per event or speaker would
+	// grow with the square of an archive's size.
+	const articlesOfEvent = indexBy(articles, (a) => a.events.map((e) => e.id));
+	const articlesOfSpeaker = indexBy(articles, (a) => a.people.map((p) => p.id));
+	const articlesOfTopic = indexBy(articles, (a) => a.topics.map((t) => t.id));
+	const speakersAt = indexBy(records.speakers, (s) => s.appearances.flatMap((ap) => (ap.event ? [ap.event] : [])));
+	const talksOf = indexBy(
+		records.events.flatMap((e) => e.agenda.map((talk) => ({ event: e.id, talk }))),
+		({ talk }) => talk.speakers,
+	);
+
 	const events: EventView[] = records.events
 		.map((e) => {
 			const agenda = e.agenda.map((t) => talkView(e.id, t));
 			const speakerIds = new Set([
 				...e.agenda.flatMap((t) => t.speakers),
-				...records.speakers.filter((s) => s.appearances.some((ap) => ap.event === e.id)).map((s) => s.id),
+				...(speakersAt.get(e.id) ?? []).map((s) => s.id),
 			]);
 			return {
 				...need(eventLinks, e.id, 'event'),
@@ -248,7 +259,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				livestream: e.livestream,
 				facts: e.facts,
 				topics: e.topics.map((id) => need(topicLinks, id, 'topic')),
-				articles: articles.filter((a) => a.events.some((ev) => ev.id === e.id)).map(summary),
+				articles: (articlesOfEvent.get(e.id) ?? []).map(summary),
 				speakers: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker')).sort((a, b) => collator.compare(a.name, b.name)),
 				searchFilters: {
 					kind: ['活动'],
@@ -270,12 +281,8 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				article: need(articleLinks, ap.article, 'article'),
 				event: ap.event ? need(eventLinks, ap.event, 'event') : undefined,
 			}));
-			const talks = records.events.flatMap((e) =>
-				e.agenda.filter((t) => t.speakers.includes(s.id)).map((t) => ({ ...talkView(e.id, t), event: need(eventLinks, e.id, 'event') })),
-			);
-			const quotedIn = articles
-				.filter((a) => a.people.some((p) => p.id === s.id))
-				.map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
+			const talks = (talksOf.get(s.id) ?? []).map(({ event, talk }) => ({ ...talkView(event, talk), event: need(eventLinks, event, 'event') }));
+			const quotedIn = (articlesOfSpeaker.get(s.id) ?? []).map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
 			const eventIds = new Set([...talks.map((t) => t.event.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
 			const attended = events.filter((e) => eventIds.has(e.id));
 			const latest = [...appearances].sort(
@@ -305,11 +312,12 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		})
 		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.name, b.name) : a.sortKey < b.sortKey ? -1 : 1));
 
+	const eventsOfTopic = indexBy(events, (e) => e.topics.map((t) => t.id));
 	const topics: TopicView[] = records.topics.map((t) => ({
 		...need(topicLinks, t.id, 'topic'),
 		description: t.description,
-		articles: articles.filter((a) => a.topics.some((x) => x.id === t.id)).map(summary),
-		events: events.filter((e) => e.topics.some((x) => x.id === t.id)).map((e) => need(eventLinks, e.id, 'event')),
+		articles: (articlesOfTopic.get(t.id) ?? []).map(summary),
+		events: (eventsOfTopic.get(t.id) ?? []).map((e) => need(eventLinks, e.id, 'event')),
 	}));
 
 	const series: SeriesView[] = [...records.series].sort((a, b) => collator.compare(a.name, b.name)).map((s) => ({
@@ -349,6 +357,19 @@ function describeRoles(roles: { org?: string; unit?: string; title: string }[]):
 }
 
 /** Groups an already sorted list by key, keeping the list's order. */
+/** Items under each key they name (each item once per key), in their original order. */
+function indexBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+	const index = new Map<string, T[]>();
+	for (const item of items) {
+		for (const k of new Set(keys(item))) {
+			const list = index.get(k);
+			if (list) list.push(item);
+			else index.set(k, [item]);
+		}
+	}
+	return index;
+}
+
 function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
 	const groups = new Map<K, T[]>();
 	for (const item of items) {
