@@ -87,13 +87,14 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 	});
 
 	const files = new Map<string, string>();
-	const docs = pages.map((p): PageDoc => ({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body }));
+	// Serialised once: sizes decide the bundling, and files are these texts joined.
+	const docs = pages.map((p) => JSON.stringify({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body } satisfies PageDoc));
 	const docsPerFile = docsFileSize(docs);
 	const manifest: Manifest = { version: 3, pages: pages.length, shards, docsPerFile };
 	files.set('manifest.json', JSON.stringify(manifest));
 	postings.forEach((shard, n) => files.set(`shards/${n}.json`, JSON.stringify(Object.fromEntries([...shard].map(([g, byPage]) => [g, encodePostings(byPage)])))));
 	for (let first = 0; first < docs.length; first += docsPerFile) {
-		files.set(`docs/${first / docsPerFile}.json`, JSON.stringify(docs.slice(first, first + docsPerFile)));
+		files.set(`docs/${first / docsPerFile}.json`, `[${docs.slice(first, first + docsPerFile).join(',')}]`);
 	}
 	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
 	const facets = new Map<string, Map<string, number[]>>();
@@ -128,9 +129,9 @@ function encodePostings(byPage: Map<number, number[]>): number[] {
  * date, often the same event). On a larger site ten results fall in ten files anyway, and a bundle
  * would only add bytes: one page per file.
  */
-function docsFileSize(docs: PageDoc[]): number {
+function docsFileSize(docs: string[]): number {
 	const utf8 = new TextEncoder();
-	const total = docs.reduce((n, d) => n + utf8.encode(JSON.stringify(d)).length, 0);
+	const total = docs.reduce((n, d) => n + utf8.encode(d).length, 0);
 	if (total > 32 * 32_768) return 1;
 	return Math.max(1, Math.floor(32_768 / Math.max(1, total / Math.max(1, docs.length))));
 }

@@ -6,8 +6,9 @@ import type { BuiltSite, Finding } from './built-site';
 type Json = Record<string, unknown>;
 const filled = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== '');
 
+type Facts = Map<string, string>;
 /** The page's own fact lists: `<dt>` term → text of the `<dd>` after it. */
-function facts(tree: Root): Map<string, string> {
+function facts(tree: Root): Facts {
 	const out = new Map<string, string>();
 	for (const dl of selectAll('dl', tree) as Element[]) {
 		let term = '';
@@ -19,19 +20,19 @@ function facts(tree: Root): Map<string, string> {
 	}
 	return out;
 }
-const shows = (tree: Root, ...terms: string[]) => terms.some((t) => facts(tree).has(t));
+const shows = (f: Facts, ...terms: string[]) => terms.some((t) => f.has(t));
 
 /**
  * What the JSON-LD of each kind of page must hold, with a non-empty value: some fields always, others
  * whenever the page itself shows the fact (the sources do not give every event a venue, say).
  */
-const REQUIRED: Record<string, { type: string[]; always: string[]; when: Record<string, (tree: Root) => boolean> }> = {
+const REQUIRED: Record<string, { type: string[]; always: string[]; when: Record<string, (tree: Root, facts: Facts) => boolean> }> = {
 	event: {
 		type: ['Event'],
 		always: ['name', 'url', 'startDate', 'eventAttendanceMode'],
 		when: {
-			location: (t) => shows(t, '地点', '直播平台') || facts(t).get('形式') === '线上',
-			organizer: (t) => shows(t, '主办单位', '主办', '承办单位', '承办', '指导单位', '协办单位', '支持单位'),
+			location: (_, f) => shows(f, '地点', '直播平台') || f.get('形式') === '线上',
+			organizer: (_, f) => shows(f, '主办单位', '主办', '承办单位', '承办', '指导单位', '协办单位', '支持单位'),
 			superEvent: (t) => select('.page-header .kicker a[href^="/series/"]', t) !== undefined,
 			performer: (t) => select('.agenda .speaker-name', t) !== undefined,
 		},
@@ -41,11 +42,11 @@ const REQUIRED: Record<string, { type: string[]; always: string[]; when: Record<
 		type: ['NewsArticle', 'Article'],
 		always: ['headline', 'url', 'isBasedOn'],
 		when: {
-			author: (t) => shows(t, '作者'),
+			author: (_, f) => shows(f, '作者'),
 			publisher: (t) => select('.page-header .kicker span:not(.badge)', t) !== undefined,
 			datePublished: (t) => select('.page-header time', t) !== undefined,
-			about: (t) => shows(t, '相关活动'),
-			mentions: (t) => shows(t, '文中人物'),
+			about: (_, f) => shows(f, '相关活动'),
+			mentions: (_, f) => shows(f, '文中人物'),
 		},
 	},
 };
@@ -89,8 +90,9 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		if (data['@context'] !== 'https://schema.org') add(page, `@context is ${String(data['@context'])}, not https://schema.org`);
 		if (!want.type.includes(String(data['@type']))) add(page, `@type is ${String(data['@type'])}, expected ${want.type.join(' or ')}`);
 		for (const field of want.always) if (!filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}`);
+		const pageFacts = facts(tree);
 		for (const [field, shown] of Object.entries(want.when)) {
-			if (shown(tree) && !filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}, though the page shows it`);
+			if (shown(tree, pageFacts) && !filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}, though the page shows it`);
 		}
 		const canonical = select('link[rel=canonical]', tree)?.properties.href;
 		if (canonical !== data.url) add(page, `JSON-LD url ${String(data.url)} differs from the canonical ${String(canonical)}`);
