@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { contentRoot } from '../lib/content-root';
 import { formatProblem, summary } from '../validate/problem';
 import { validateContent } from '../validate/validate';
 
@@ -13,7 +14,7 @@ export function validateContentIntegration(): AstroIntegration {
 		name: 'huiji:validate-content',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger }) => {
-				const { problems, files } = validateContent(fileURLToPath(config.root));
+				const { problems, files } = validateContent(contentRoot(fileURLToPath(config.root)));
 				if (command === 'build' && problems.some((p) => p.severity === 'error')) {
 					const error = new Error(`${summary(problems, files)}\n${problems.map(formatProblem).join('\n')}`);
 					// The list is the whole message: a stack trace into this file would only distract editors.

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { SiteRecords } from './records';
 import { ContentReferenceError, findDanglingReferences } from './references';
 import { buildSiteModel } from './site-model';
@@ -30,11 +30,12 @@ if (dangling.length > 0) throw new ContentReferenceError(dangling);
 
 export const site = buildSiteModel(records);
 
-const eventEntries = new Map(events.map((e) => [e.id, e]));
-const articleEntries = new Map(articles.filter((a) => !a.data.draft).map((a) => [a.id, a]));
+const files = (entries: { id: string; filePath?: string }[]) => new Map(entries.map((e) => [e.id, e.filePath!]));
+const eventFiles = files(events);
+const articleFiles = files(articles);
 
-/** The collection entry behind a page, for `render()`ing its Markdown body. */
-export const entryOf = {
-	event: (id: string): CollectionEntry<'events'> => eventEntries.get(id)!,
-	article: (id: string): CollectionEntry<'articles'> => articleEntries.get(id)!,
+/** The Markdown file behind a page, for rendering its body (src/markdown/render-file.ts). */
+export const bodyFile = {
+	event: (id: string): string => eventFiles.get(id)!,
+	article: (id: string): string => articleFiles.get(id)!,
 };

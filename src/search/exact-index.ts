@@ -65,36 +65,76 @@ export const searchableText = (p: Pick<SearchPage, 'title' | 'names' | 'body'>) 
 /**
  * The exact-match index: for every bigram of every page, the pages and offsets it occurs at,
  * sharded by hash so a query fetches only the shards of its bigrams. Pages are numbered newest
- * first, so "sort by date" is page order.
+ * first, so "sort by date" is page order. Files are yielded one at a time, to be written as they come.
+ *
+ * Built in two passes over typed arrays rather than a map of lists per bigram and page: at 10,000
+ * articles there are ~50 million occurrences, and small arrays for each cost gigabytes.
  */
-export function buildExactIndex(input: SearchPage[]): Map<string, string> {
+export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, content: string]> {
 	const pages = indexOrder(input);
 	const shards = shardCount(pages.reduce((n, p) => n + p.body.length, 0));
-	const postings: Map<string, Map<number, number[]>>[] = Array.from({ length: shards }, () => new Map());
 
-	pages.forEach((page, id) => {
+	// Pass 1: every occurrence's bigram, as an id numbered in order of first appearance.
+	const ids = new Map<string, number>();
+	const bigrams: string[] = [];
+	let counts = new Int32Array(1 << 16);
+	let sequence = new Int32Array(1 << 20);
+	let total = 0;
+	/** Per page, per region: [first offset, bigrams in it]. */
+	const layout: number[][] = [];
+	for (const page of pages) {
+		const spans: number[] = [];
 		for (const { start, chars } of regions(page)) {
+			spans.push(start, Math.max(0, chars.length - 1));
+			if (total + chars.length > sequence.length) sequence = grow(sequence, total + chars.length);
 			for (let i = 0; i + 1 < chars.length; i++) {
 				const bigram = chars[i]! + chars[i + 1]!;
-				const shard = postings[shardOf(bigram, shards)]!;
-				let byPage = shard.get(bigram);
-				if (!byPage) shard.set(bigram, (byPage = new Map()));
-				let offsets = byPage.get(id);
-				if (!offsets) byPage.set(id, (offsets = []));
-				offsets.push(start + i);
+				let id = ids.get(bigram);
+				if (id === undefined) {
+					id = bigrams.push(bigram) - 1;
+					ids.set(bigram, id);
+					if (id >= counts.length) counts = grow(counts, id + 1);
+				}
+				counts[id]!++;
+				sequence[total++] = id;
+			}
+		}
+		layout.push(spans);
+	}
+	ids.clear();
+
+	// Pass 2: occurrences grouped by bigram (page, then offset order, as pages are walked in order).
+	const first = new Int32Array(bigrams.length + 1);
+	for (let id = 0; id < bigrams.length; id++) first[id + 1] = first[id]! + counts[id]!;
+	const cursor = first.slice(0, bigrams.length);
+	const pageOf = new Int32Array(total);
+	const offsetOf = new Int32Array(total);
+	let k = 0;
+	layout.forEach((spans, page) => {
+		for (let r = 0; r < spans.length; r += 2) {
+			for (let i = 0; i < spans[r + 1]!; i++) {
+				const slot = cursor[sequence[k++]!]!++;
+				pageOf[slot] = page;
+				offsetOf[slot] = spans[r]! + i;
 			}
 		}
 	});
+	sequence = new Int32Array(0);
 
-	const files = new Map<string, string>();
 	// Serialised once: sizes decide the bundling, and files are these texts joined.
 	const docs = pages.map((p) => JSON.stringify({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body } satisfies PageDoc));
 	const docsPerFile = docsFileSize(docs);
 	const manifest: Manifest = { version: 3, pages: pages.length, shards, docsPerFile };
-	files.set('manifest.json', JSON.stringify(manifest));
-	postings.forEach((shard, n) => files.set(`shards/${n}.json`, JSON.stringify(Object.fromEntries([...shard].map(([g, byPage]) => [g, encodePostings(byPage)])))));
-	for (let first = 0; first < docs.length; first += docsPerFile) {
-		files.set(`docs/${first / docsPerFile}.json`, `[${docs.slice(first, first + docsPerFile).join(',')}]`);
+	yield ['manifest.json', JSON.stringify(manifest)];
+
+	const byShard: number[][] = Array.from({ length: shards }, () => []);
+	bigrams.forEach((bigram, id) => byShard[shardOf(bigram, shards)]!.push(id));
+	for (const [n, members] of byShard.entries()) {
+		const entries = members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const);
+		yield [`shards/${n}.json`, JSON.stringify(Object.fromEntries(entries))];
+	}
+	for (let from = 0; from < docs.length; from += docsPerFile) {
+		yield [`docs/${from / docsPerFile}.json`, `[${docs.slice(from, from + docsPerFile).join(',')}]`];
 	}
 	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
 	const facets = new Map<string, Map<string, number[]>>();
@@ -106,18 +146,28 @@ export function buildExactIndex(input: SearchPage[]): Map<string, string> {
 	});
 	// One file: every facet is needed as soon as the first results are shown.
 	const encoded = [...facets].map(([name, byValue]) => [name, Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))]);
-	files.set('filters.json', JSON.stringify(Object.fromEntries(encoded)));
-	return files;
+	yield ['filters.json', JSON.stringify(Object.fromEntries(encoded))];
+}
+
+/** A copy of `array`, at least `size` long (doubling, so appends stay cheap). */
+function grow(array: Int32Array, size: number): Int32Array {
+	const bigger = new Int32Array(Math.max(size, array.length * 2));
+	bigger.set(array);
+	return bigger;
 }
 
 /** [page delta, count, first offset, offset deltas…] per page: small as JSON, fast to decode. */
-function encodePostings(byPage: Map<number, number[]>): number[] {
+function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, to: number): number[] {
 	const out: number[] = [];
 	let previous = 0;
-	for (const [page, offsets] of [...byPage].sort((a, b) => a[0] - b[0])) {
-		out.push(page - previous, offsets.length, offsets[0]!);
-		for (let i = 1; i < offsets.length; i++) out.push(offsets[i]! - offsets[i - 1]!);
+	for (let i = from; i < to; ) {
+		const page = pageOf[i]!;
+		let end = i + 1;
+		while (end < to && pageOf[end] === page) end++;
+		out.push(page - previous, end - i, offsetOf[i]!);
+		for (let j = i + 1; j < end; j++) out.push(offsetOf[j]! - offsetOf[j - 1]!);
 		previous = page;
+		i = end;
 	}
 	return out;
 }

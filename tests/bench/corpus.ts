@@ -14,13 +14,13 @@ export function random(seed: number) {
 	return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国立新海波宁峰文博宇浩然晨阳思远志成嘉欣雨涵子轩梓睿一诺佳怡维南林翔慧源'];
-const UNITS = ['研究院', '实验室', '大学', '医院', '研究中心', '科技公司', '研究所'];
-const LATIN = ['CT', 'MRI', 'GPU', 'DPA-1', 'PANDA', 'AlphaFold', 'TDSQL', '5G-A', 'RedCap', 'AI4S', 'LLM', 'TPC-DS'];
+export const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+export const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国立新海波宁峰文博宇浩然晨阳思远志成嘉欣雨涵子轩梓睿一诺佳怡维南林翔慧源'];
+export const UNITS = ['研究院', '实验室', '大学', '医院', '研究中心', '科技公司', '研究所'];
+export const LATIN = ['CT', 'MRI', 'GPU', 'DPA-1', 'PANDA', 'AlphaFold', 'TDSQL', '5G-A', 'RedCap', 'AI4S', 'LLM', 'TPC-DS'];
 
 /** Sentences of the seed texts: real Chinese prose to recombine, not one repeated paragraph. */
-function seedSentences(seeds: string): string[] {
+export function seedSentences(seeds: string): string[] {
 	return readdirSync(seeds)
 		.filter((f) => f.endsWith('.txt'))
 		.flatMap((f) => readFileSync(join(seeds, f), 'utf8').replace(/<[^>]+>/g, '').split(/(?<=[。！？])/))

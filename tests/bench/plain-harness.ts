@@ -3,7 +3,7 @@ export const PLAIN_HARNESS = `<!doctype html><html lang="zh-CN"><head><meta char
 <body><ol id="out" data-state="idle"></ol><script type="module">
 // Imported on first use, as the site's search page does.
 let pagefind;
-const load = () => (pagefind ??= import('/pagefind/pagefind.js'));
+const load = () => (pagefind ??= import('/plain-pagefind/pagefind.js'));
 window.__run = async (q) => {
   const t0 = performance.now();
   const pf = await load();

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
@@ -82,8 +83,21 @@ const ours = (q: string) => `(async () => {
 })()`;
 const plain = (q: string) => `(async () => { const r = await window.__run(${JSON.stringify(q)}); return { ms: r.ms, top: r.top.map((u) => ({ url: new URL(u, location.href).pathname, exact: true })), ordered: true }; })()`;
 
+/**
+ * The baseline: Pagefind 1.6 with its defaults over the same HTML (the site's own /pagefind/ holds
+ * records made for related results, not a plain index), in /plain-pagefind/.
+ */
+async function plainPagefind(site: string) {
+	const { index } = await pagefind.createIndex();
+	const added = await index!.addDirectory({ path: site });
+	if (added.errors.length) throw new Error(added.errors.join('; '));
+	await index!.writeFiles({ outputPath: join(site, 'plain-pagefind') });
+	await pagefind.close();
+}
+
 async function bench(browser: Browser, label: string, site: string) {
 	writeFileSync(join(site, 'plain', 'index.html'), PLAIN_HARNESS);
+	await plainPagefind(site);
 	const pages = indexOrder(readBuiltPages(site));
 	const queries = makeQueries(pages, 7);
 	const truths = queries.map(({ q }) => new Set(truth(pages, q)));

@@ -1,0 +1,27 @@
+import { unified } from '@astrojs/markdown-remark';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { rehypeExternalImages } from './rehype-external-images';
+import { articleSchema } from './sanitize-schema';
+
+/**
+ * The one Markdown pipeline: Astro's `markdown.processor` and the renderer of content bodies
+ * (render-file.ts) both use it, so a body renders the same wherever it is shown.
+ */
+export const markdownProcessor = unified({
+	gfm: false, // remark-gfm is added explicitly below
+	// Smart quotes would rewrite the sources' punctuation; article text stays as written.
+	smartypants: false,
+	remarkPlugins: [remarkGfm],
+	// Article bodies come from editors and pasted sources: raw HTML is parsed, then cut down to
+	// GitHub's safe subset (no script, style, iframe, event handlers or javascript: URLs);
+	// heading ids and image attributes are added after sanitising, so they survive it.
+	// Links to other sites open no window handle back to ours, and send no Referer.
+	rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSchema], rehypeSlug, rehypeExternalImages, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+});
+
+/** Code blocks (rare in news text) stay plain: Shiki's inline styles would break the CSP. */
+export const markdownShared = { syntaxHighlight: false } as const;

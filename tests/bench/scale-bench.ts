@@ -1,0 +1,117 @@
+// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep]`: generates each archive
+// in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
+// Hugo (bare templates) + Pagefind over the same content in the same session. Prints Markdown tables.
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildArchive, type ArchiveBuild } from './scale/build-archive';
+import { generateArchive } from './scale/generate-archive';
+import { hugoReference, hugoVersion } from './scale/hugo-reference';
+import { folderSize, pageWeight } from './scale/site-stats';
+
+const { values } = parseArgs({
+	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+});
+const project = process.cwd();
+const hugo = values['no-hugo'] ? undefined : hugoVersion();
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+interface Row {
+	articles: number;
+	pages: number;
+	generate: number;
+	cold: ArchiveBuild;
+	rebuild: ArchiveBuild;
+	output: number;
+	pagefind: number;
+	exact: number;
+	weight: { html: number; css: number; js: number };
+	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number };
+}
+
+const rows: Row[] = [];
+for (const n of values.articles.map(Number)) {
+	const root = join(tmpdir(), `huiji-scale-${n}`);
+	console.error(`— ${n} articles: generating in ${root}`);
+	let t = performance.now();
+	const archive = generateArchive(root, join(project, 'seeds'), n);
+	const generate = performance.now() - t;
+
+	console.error('  cold build…');
+	const cold = await buildArchive(project, root, { cold: true });
+	const built = folderSize(cold.dist);
+	const missing = [
+		...archive.articles.map((a) => `/articles/${a.id}/`),
+		...archive.events.map((e) => `/events/${e.id}/`),
+		...archive.speakers.map((p) => `/speakers/${p.id}/`),
+	].filter((url) => {
+		try {
+			readFileSync(join(cold.dist, url, 'index.html'));
+			return false;
+		} catch {
+			return true;
+		}
+	});
+	if (missing.length) throw new Error(`${missing.length} generated entries have no page, e.g. ${missing.slice(0, 3).join(', ')}`);
+	const weight = pageWeight(cold.dist, `/articles/${archive.articles[0]!.id}/`);
+
+	// One editor's change: a paragraph added to one article.
+	const edited = join(root, 'content/articles', `${archive.articles[Math.floor(n / 2)]!.id}.md`);
+	appendFileSync(edited, '\n补记：会后，主办方公布了下一届的举办时间。\n');
+	console.error('  rebuild after one edit…');
+	const rebuild = await buildArchive(project, root, { cold: false });
+	if (!readFileSync(join(rebuild.dist, 'articles', archive.articles[Math.floor(n / 2)]!.id, 'index.html'), 'utf8').includes('公布了下一届的举办时间')) {
+		throw new Error('the rebuild did not publish the edit');
+	}
+
+	let reference: Row['reference'];
+	if (hugo) {
+		console.error(`  Hugo ${hugo} + Pagefind…`);
+		const r = await hugoReference(root, project);
+		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages };
+	}
+	rows.push({
+		articles: n,
+		pages: built.html,
+		generate,
+		cold,
+		rebuild,
+		output: built.bytes,
+		pagefind: folderSize(join(cold.dist, 'pagefind')).bytes,
+		exact: folderSize(join(cold.dist, 'search-index')).bytes,
+		weight,
+		reference,
+	});
+	if (!values.keep) rmSync(root, { recursive: true, force: true });
+}
+
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+console.log(`\nScale benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${gb(totalmem())} RAM, Node ${process.version}${hugo ? `, Hugo ${hugo}` : ''}.\n`);
+const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`);
+const header = (cells: string[]) => {
+	line(cells);
+	line(cells.map(() => '---'));
+};
+header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold']);
+for (const r of rows) {
+	const { validate, pages, index } = r.cold.steps;
+	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2)]);
+}
+console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
+if (rows.some((r) => r.reference)) {
+	console.log('');
+	header(['articles', 'Hugo pages', 'Hugo', 'Pagefind on Hugo output', 'Hugo + Pagefind', 'their peak RSS', 'ours cold', 'ours ÷ (Hugo + Pagefind)']);
+	for (const r of rows) {
+		if (!r.reference) continue;
+		const ref = r.reference.hugo + r.reference.pagefind;
+		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), s(r.cold.wall), (r.cold.wall / ref).toFixed(2)]);
+	}
+}
+console.log('');
+header(['articles', 'output', 'Pagefind index', 'exact index', 'article page gz: HTML + CSS', 'article page JS (gz)', 'generate corpus']);
+for (const r of rows) line([r.articles, mb(r.output), mb(r.pagefind), mb(r.exact), `${kb(r.weight.html)} + ${kb(r.weight.css)} = ${kb(r.weight.html + r.weight.css)}`, kb(r.weight.js), s(r.generate)]);
+if (process.env.BENCH_TABLE) writeFileSync(process.env.BENCH_TABLE, JSON.stringify(rows.map(({ cold, rebuild, ...r }) => ({ ...r, cold: { wall: cold.wall, peak: cold.peakTree, steps: cold.steps }, rebuild: { wall: rebuild.wall, peak: rebuild.peakTree, steps: rebuild.steps } })), null, 1));

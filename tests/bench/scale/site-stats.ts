@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Bytes and files under a folder. */
+export function folderSize(dir: string): { bytes: number; files: number; html: number } {
+	let bytes = 0;
+	let files = 0;
+	let html = 0;
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const path = join(d, name);
+			const st = statSync(path);
+			if (st.isDirectory()) walk(path);
+			else {
+				bytes += st.size;
+				files++;
+				if (name.endsWith('.html')) html++;
+			}
+		}
+	};
+	walk(dir);
+	return { bytes, files, html };
+}
+
+/**
+ * What a reader downloads for one page, gzipped: its HTML, the stylesheets it links, and the
+ * scripts it loads directly (module files and inline scripts; JSON-LD is data, not counted).
+ */
+export function pageWeight(dist: string, url: string): { html: number; css: number; js: number } {
+	const file = join(dist, url, 'index.html');
+	const html = readFileSync(file, 'utf8');
+	const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
+	const local = (href: string) => readFileSync(join(dist, href.split('?')[0]!));
+	const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce((n, m) => n + gz(local(m[1]!)), 0);
+	const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].reduce((n, m) => n + gz(local(m[1]!)), 0);
+	const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + (m[1]!.trim() ? gz(m[1]!) : 0), 0);
+	// Inline <style> counts in the HTML's own bytes.
+	return { html: gz(html), css, js: external + inline };
+}

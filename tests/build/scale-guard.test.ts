@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createExactSearch } from '../../src/search/exact-search';
+import { buildArchive, type ArchiveBuild } from '../bench/scale/build-archive';
+import { generateArchive, type GeneratedArchive } from '../bench/scale/generate-archive';
+
+// Correctness at scale, not timing (that is `npm run bench`): a generated 500-article archive,
+// built with the real configuration, publishes and indexes every entry.
+const ARTICLES = 500;
+const root = join(tmpdir(), `huiji-scale-guard-${process.pid}`);
+let archive: GeneratedArchive;
+let build: ArchiveBuild;
+
+beforeAll(async () => {
+	archive = generateArchive(root, join(process.cwd(), 'seeds'), ARTICLES);
+	build = await buildArchive(process.cwd(), root, { cold: true });
+}, 600_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const engine = () =>
+	createExactSearch(async (p) => {
+		const text = readFileSync(join(build.dist, 'search-index', p), 'utf8');
+		return p.endsWith('.json') ? JSON.parse(text) : text;
+	});
+
+describe(`a generated archive of ${ARTICLES} articles`, () => {
+	test('validates clean and builds', () => {
+		expect(build.output).toMatch(/内容校验通过：\d+ 个文件，没有发现问题/);
+		expect(archive.events.length).toBe(10);
+		expect(archive.speakers.length).toBe(100);
+	});
+
+	test('every article, event and speaker has its page', () => {
+		const urls = [
+			...archive.articles.map((a) => `articles/${a.id}`),
+			...archive.events.map((e) => `events/${e.id}`),
+			...archive.speakers.map((s) => `speakers/${s.id}`),
+		];
+		expect(urls.filter((u) => !existsSync(join(build.dist, u, 'index.html')))).toEqual([]);
+		const article = readFileSync(join(build.dist, 'articles', archive.articles[7]!.id, 'index.html'), 'utf8');
+		expect(article).toContain(archive.articles[7]!.title.replace(/&/g, '&amp;'));
+	});
+
+	test('every article is found by a phrase only it contains, and nothing else is', async () => {
+		const search = engine();
+		const wrong: string[] = [];
+		for (const a of archive.articles) {
+			const { matches } = await search.search(a.phrase);
+			const urls = await Promise.all(matches.map(async (m) => (await search.doc(m.page)).url));
+			if (urls.join() !== `/articles/${a.id}/`) wrong.push(`${a.phrase} → ${urls.join(', ') || 'nothing'}`);
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	test("every speaker's page is the first result for their name, and aliases find it too", async () => {
+		const search = engine();
+		const wrong: string[] = [];
+		for (const s of archive.speakers) {
+			for (const name of [s.name, ...s.aliases]) {
+				const { matches } = await search.search(name);
+				const first = matches[0] && (await search.doc(matches[0].page)).url;
+				if (first !== `/speakers/${s.id}/`) wrong.push(`${name} → ${first ?? 'nothing'}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	test("Pagefind indexed every searchable page the exact index did", async () => {
+		const manifest = JSON.parse(readFileSync(join(build.dist, 'search-index/manifest.json'), 'utf8'));
+		expect(manifest.pages).toBeGreaterThanOrEqual(ARTICLES + 10 + 100);
+		const indexed = Number(/Pagefind (\d+) 个页面/.exec(build.output)?.[1]);
+		expect(indexed).toBeGreaterThanOrEqual(manifest.pages);
+	});
+});
