@@ -150,7 +150,7 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 }
 
 /** A copy of `array`, at least `size` long (doubling, so appends stay cheap). */
-function grow(array: Int32Array, size: number): Int32Array {
+function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
 	const bigger = new Int32Array(Math.max(size, array.length * 2));
 	bigger.set(array);
 	return bigger;
