@@ -21,6 +21,8 @@ export default defineConfig({
 	// citation-js registers its plugins on its core module: loaded by Node, not bundled, so that the
 	// plugins and our code share one core (bundling mixed its ES and CommonJS builds).
 	vite: { ssr: { external: ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-csl'] } },
+	// Pages from getStaticPaths carry a cacheKey (src/lib/cache-key.ts): unchanged ones are not rendered again.
+	experimental: { incrementalBuild: true },
 	// A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles; nothing
 	// else inline runs. Pagefind needs WebAssembly ('wasm-unsafe-eval') and its worker (same origin);
 	// article images are hotlinked from the outlets that ran them (any https host).

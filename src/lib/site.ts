@@ -30,12 +30,12 @@ if (dangling.length > 0) throw new ContentReferenceError(dangling);
 
 export const site = buildSiteModel(records);
 
-const files = (entries: { id: string; filePath?: string }[]) => new Map(entries.map((e) => [e.id, e.filePath!]));
+const files = (entries: { id: string; filePath?: string; digest?: string | number }[]) => new Map(entries.map((e) => [e.id, { path: e.filePath!, digest: String(e.digest) }]));
 const eventFiles = files(events);
 const articleFiles = files(articles);
 
-/** The Markdown file behind a page, for rendering its body (src/markdown/render-file.ts). */
+/** The Markdown file behind a page, for rendering its body (src/markdown/render-file.ts), and its digest. */
 export const bodyFile = {
-	event: (id: string): string => eventFiles.get(id)!,
-	article: (id: string): string => articleFiles.get(id)!,
+	event: (id: string) => eventFiles.get(id)!,
+	article: (id: string) => articleFiles.get(id)!,
 };

@@ -1,10 +1,16 @@
 import type { APIContext } from 'astro';
 import { bibtexOf } from '../../../lib/citations';
+import { cacheKey } from '../../../lib/cache-key';
 import { site } from '../../../lib/site';
 import type { ArticleView } from '../../../lib/site-model';
 
 export const getStaticPaths = () =>
-	site.events.filter((e) => e.articles.length > 0).map((e) => ({ params: { id: e.id }, props: { articles: e.articles.map((a) => site.articleById.get(a.id)!) } }));
+	site.events
+		.filter((e) => e.articles.length > 0)
+		.map((e) => {
+			const articles = e.articles.map((a) => site.articleById.get(a.id)!);
+			return { params: { id: e.id }, props: { articles }, cacheKey: cacheKey(articles) };
+		});
 
 export const GET = ({ props, site: base }: APIContext<{ articles: ArticleView[] }>) =>
 	new Response(bibtexOf(props.articles, base!), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
