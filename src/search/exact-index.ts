@@ -41,17 +41,17 @@ export interface PageDoc {
  */
 export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } as const;
 
-/** Each region of a page (title, each name, body) as normalised characters, with its first offset. */
-export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'kind'>): { start: number; chars: string[] }[] {
-	const chars = (text: string) => codePoints(normalise(text).chars);
-	const out = [{ start: 0, chars: chars(p.title) }];
+/** Each region of a page (title, each name, body) as normalised text, with its first offset. */
+export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'kind'>): { start: number; text: string }[] {
+	const out = [{ start: 0, text: normalise(p.title).chars }];
 	// Names lie end to end in their region, a gap apart, so no bigram spans two of them.
 	let at = p.kind === '嘉宾' ? REGION.SPEAKER_NAMES : REGION.NAMES;
 	for (const name of p.names) {
-		out.push({ start: at, chars: chars(name) });
-		at += out.at(-1)!.chars.length + 1;
+		const text = normalise(name).chars;
+		out.push({ start: at, text });
+		at += codePoints(text).length + 1;
 	}
-	out.push({ start: REGION.BODY, chars: chars(p.body) });
+	out.push({ start: REGION.BODY, text: normalise(p.body).chars });
 	return out;
 }
 
@@ -75,8 +75,7 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	const shards = shardCount(pages.reduce((n, p) => n + p.body.length, 0));
 
 	// Pass 1: every occurrence's bigram, as an id numbered in order of first appearance.
-	const ids = new Map<string, number>();
-	const bigrams: string[] = [];
+	const ids = new BigramIds();
 	let counts = new Int32Array(1 << 16);
 	let sequence = new Int32Array(1 << 20);
 	let total = 0;
@@ -84,24 +83,27 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	const layout: number[][] = [];
 	for (const page of pages) {
 		const spans: number[] = [];
-		for (const { start, chars } of regions(page)) {
-			spans.push(start, Math.max(0, chars.length - 1));
-			if (total + chars.length > sequence.length) sequence = grow(sequence, total + chars.length);
-			for (let i = 0; i + 1 < chars.length; i++) {
-				const bigram = chars[i]! + chars[i + 1]!;
-				let id = ids.get(bigram);
-				if (id === undefined) {
-					id = bigrams.push(bigram) - 1;
-					ids.set(bigram, id);
+		for (const { start, text } of regions(page)) {
+			if (total + text.length > sequence.length) sequence = grow(sequence, total + text.length);
+			let bigramsHere = 0;
+			let previous = -1;
+			for (let i = 0; i < text.length; ) {
+				const code = text.codePointAt(i)!;
+				i += code > 0xffff ? 2 : 1;
+				if (previous >= 0) {
+					const id = ids.idOf(previous, code);
 					if (id >= counts.length) counts = grow(counts, id + 1);
+					counts[id]!++;
+					sequence[total++] = id;
+					bigramsHere++;
 				}
-				counts[id]!++;
-				sequence[total++] = id;
+				previous = code;
 			}
+			spans.push(start, bigramsHere);
 		}
 		layout.push(spans);
 	}
-	ids.clear();
+	const bigrams = ids.bigrams;
 
 	// Pass 2: occurrences grouped by bigram (page, then offset order, as pages are walked in order).
 	const first = new Int32Array(bigrams.length + 1);
@@ -147,6 +149,63 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	// One file: every facet is needed as soon as the first results are shown.
 	const encoded = [...facets].map(([name, byValue]) => [name, Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))]);
 	yield ['filters.json', JSON.stringify(Object.fromEntries(encoded))];
+}
+
+/**
+ * Bigram → id, numbered in order of first appearance. Pairs of characters from the Basic
+ * Multilingual Plane (nearly all text) are one 32-bit key in an open-addressing table: tens of
+ * millions of lookups without building a string for each; the rare others go through a Map.
+ */
+class BigramIds {
+	readonly bigrams: string[] = [];
+	private keys = new Uint32Array(1 << 16);
+	private values = new Int32Array(1 << 16).fill(-1);
+	private used = 0;
+	private readonly astral = new Map<string, number>();
+
+	idOf(first: number, second: number): number {
+		if (first > 0xffff || second > 0xffff) {
+			const bigram = String.fromCodePoint(first, second);
+			let id = this.astral.get(bigram);
+			if (id === undefined) this.astral.set(bigram, (id = this.bigrams.push(bigram) - 1));
+			return id;
+		}
+		const key = ((first << 16) | second) >>> 0;
+		const mask = this.keys.length - 1;
+		let slot = mix(key) & mask;
+		while (this.values[slot] !== -1) {
+			if (this.keys[slot] === key) return this.values[slot]!;
+			slot = (slot + 1) & mask;
+		}
+		const id = this.bigrams.push(String.fromCharCode(first, second)) - 1;
+		this.keys[slot] = key;
+		this.values[slot] = id;
+		if (++this.used * 2 > this.keys.length) this.rehash();
+		return id;
+	}
+
+	private rehash() {
+		const { keys, values } = this;
+		this.keys = new Uint32Array(keys.length * 2);
+		this.values = new Int32Array(keys.length * 2).fill(-1);
+		const mask = this.keys.length - 1;
+		for (let i = 0; i < keys.length; i++) {
+			if (values[i] === -1) continue;
+			let slot = mix(keys[i]!) & mask;
+			while (this.values[slot] !== -1) slot = (slot + 1) & mask;
+			this.keys[slot] = keys[i]!;
+			this.values[slot] = values[i]!;
+		}
+	}
+}
+
+/** Murmur3's finaliser: every bit of the key moves the low bits the table uses. */
+function mix(key: number): number {
+	let h = key ^ (key >>> 16);
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return h ^ (h >>> 16);
 }
 
 /** A copy of `array`, at least `size` long (doubling, so appends stay cheap). */
