@@ -43,15 +43,16 @@ export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } 
 
 /** Each region of a page (title, each name, body) as normalised text, with its first offset. */
 export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'kind'>): { start: number; text: string }[] {
-	const out = [{ start: 0, text: normalise(p.title).chars }];
+	const norm = (text: string) => normalise(text, Infinity, { positions: false }).chars;
+	const out = [{ start: 0, text: norm(p.title) }];
 	// Names lie end to end in their region, a gap apart, so no bigram spans two of them.
 	let at = p.kind === '嘉宾' ? REGION.SPEAKER_NAMES : REGION.NAMES;
 	for (const name of p.names) {
-		const text = normalise(name).chars;
+		const text = norm(name);
 		out.push({ start: at, text });
 		at += codePoints(text).length + 1;
 	}
-	out.push({ start: REGION.BODY, text: normalise(p.body).chars });
+	out.push({ start: REGION.BODY, text: norm(p.body) });
 	return out;
 }
 

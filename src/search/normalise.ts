@@ -2,20 +2,23 @@
  * One normalisation for index and query, so they always agree: each character is NFKC-folded
  * (full-width → half-width) and lowercased on its own; white space is dropped, as Ctrl+F
  * readers expect "平扫 CT" and "平扫CT" to be the same. `map[i]` is the index in the original
- * text of normalised character i, for highlighting; `limit` stops after that many characters.
+ * text of normalised character i, for highlighting (left empty with `positions: false`, as the
+ * indexer needs none); `limit` stops after that many characters.
  */
-export function normalise(text: string, limit = Infinity): { chars: string; map: number[] } {
+export function normalise(text: string, limit = Infinity, { positions = true } = {}): { chars: string; map: number[] } {
 	let chars = '';
 	const map: number[] = [];
+	let count = 0;
 	let i = 0;
 	for (const ch of text) {
-		if (map.length >= limit) break;
+		if (count >= limit) break;
 		const code = ch.charCodeAt(0);
 		// Fast path: NFKC leaves ASCII and CJK Unified Ideographs as they are.
 		if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
 			if (code !== 0x20 && (code < 0x09 || code > 0x0d)) {
 				chars += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
-				map.push(i);
+				if (positions) map.push(i);
+				count++;
 			}
 			i += 1;
 			continue;
@@ -24,7 +27,8 @@ export function normalise(text: string, limit = Infinity): { chars: string; map:
 		for (const c of folded) {
 			if (!/\s/u.test(c)) {
 				chars += c;
-				map.push(i);
+				if (positions) map.push(i);
+				count++;
 			}
 		}
 		i += ch.length;

@@ -1,4 +1,4 @@
-// `npm run bench:search [-- --articles 10000 --chars 1000 --rounds 3]`: exact search vs plain Pagefind, side by
+// `npm run bench:search [-- --articles 10000 --chars 1000 --rounds 3 | --site <built folder>]`: exact search vs plain Pagefind, side by
 // side in one run, on (a) the real site and (b) a generated corpus. Prints Markdown tables.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { makeQueries, truth, type Query } from './queries';
 import { serve } from '../support/static-server';
 
 const { values } = parseArgs({
-	options: { articles: { type: 'string', default: '10000' }, chars: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' } },
+	options: { articles: { type: 'string', default: '10000' }, chars: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, site: { type: 'string' } },
 });
 /** Timed rounds per system, alternated (ours, plain, ours, …), each in a fresh browser context. */
 const ROUNDS = Math.max(1, Number(values.rounds));
@@ -167,24 +167,30 @@ async function bench(browser: Browser, label: string, site: string) {
 const browser = await launchChromium();
 const work = mkdtempSync(join(tmpdir(), 'huiji-bench-'));
 try {
-	const real = join(work, 'real');
-	cpSync(dist, real, { recursive: true });
-	mkdirSync(join(real, 'plain'), { recursive: true });
-	await bench(browser, '(a) the real site', real);
+	// `--site <folder>`: a site built elsewhere (e.g. the scale benchmark's archive, kept with --keep), measured in place.
+	if (values.site) {
+		mkdirSync(join(values.site, 'plain'), { recursive: true });
+		await bench(browser, `(c) ${values.site}`, values.site);
+	} else {
+		const real = join(work, 'real');
+		cpSync(dist, real, { recursive: true });
+		mkdirSync(join(real, 'plain'), { recursive: true });
+		await bench(browser, '(a) the real site', real);
 
-	// `--articles 0` measures the real site only.
-	const count = Number(values.articles);
-	if (count > 0) {
-		const gen = join(work, 'generated');
-		for (const part of ['search', '_astro', 'favicon.svg']) cpSync(join(dist, part), join(gen, part), { recursive: true });
-		mkdirSync(join(gen, 'plain'), { recursive: true });
-		let t = performance.now();
-		generateCorpus(gen, join(dist, '..', 'seeds'), count, Number(values.chars));
-		console.log(`\ngenerated ${count} pages of ~${values.chars} characters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-		t = performance.now();
-		const written = await writeSearchIndexes(gen);
-		console.log(`indexed (exact index + Pagefind) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${written.pages} pages, ${written.exactFiles} exact-index files`);
-		await bench(browser, `(b) generated corpus`, gen);
+		// `--articles 0` measures the real site only.
+		const count = Number(values.articles);
+		if (count > 0) {
+			const gen = join(work, 'generated');
+			for (const part of ['search', '_astro', 'favicon.svg']) cpSync(join(dist, part), join(gen, part), { recursive: true });
+			mkdirSync(join(gen, 'plain'), { recursive: true });
+			let t = performance.now();
+			generateCorpus(gen, join(dist, '..', 'seeds'), count, Number(values.chars));
+			console.log(`\ngenerated ${count} pages of ~${values.chars} characters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+			t = performance.now();
+			const written = await writeSearchIndexes(gen);
+			console.log(`indexed (exact index + Pagefind) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${written.pages} pages, ${written.exactFiles} exact-index files`);
+			await bench(browser, `(b) generated corpus`, gen);
+		}
 	}
 } finally {
 	await browser.close();
