@@ -36,8 +36,10 @@ export function markdownFiles({ base }: { base: string }): Loader {
 			if (!watcher) return;
 			watcher.add(dir);
 			const inFolder = (path: string) => path.startsWith(dir) && path.endsWith('.md') && !path.slice(dir.length).includes('/');
-			watcher.on('change', (path) => inFolder(path) && void sync(path));
-			watcher.on('add', (path) => inFolder(path) && void sync(path));
+			// A file that fails to parse is reported in the dev server's log (and by `npm run validate`); its entry keeps the last good front matter.
+			const resync = (path: string) => sync(path).catch((error: Error) => context.logger.error(`${relative(root, path)}: ${error.message}`));
+			watcher.on('change', (path) => inFolder(path) && void resync(path));
+			watcher.on('add', (path) => inFolder(path) && void resync(path));
 			watcher.on('unlink', (path) => inFolder(path) && store.delete(basename(path, '.md')));
 		},
 	};
