@@ -96,12 +96,13 @@ const header = (cells: string[]) => {
 	line(cells);
 	line(cells.map(() => '---'));
 };
-header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold', 'pages reused in the rebuild']);
+header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold', 'files reused in the rebuild (pages, feeds, .bib)']);
 for (const r of rows) {
 	const { validate, pages, index } = r.cold.steps;
 	// Astro logs each page it copies from its incremental-build cache as (cached) or (restored).
 	const reused = r.rebuild.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
-	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), reused]);
+	const routes = r.rebuild.output.match(/[├└]─/g)?.length ?? 0;
+	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`]);
 }
 console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
 if (rows.some((r) => r.reference)) {
