@@ -12,6 +12,7 @@ const parser = unified().use(rehypeParse);
 
 /** What was read from each built page last time, by its path and a hash of its bytes. */
 type PageCache = Record<string, { hash: string; page: SearchPage | null }>;
+/** Raise when readPage() changes what it reads: cached pages from older builds are then read again. */
 const CACHE_VERSION = 1;
 
 /**

@@ -1,6 +1,6 @@
 // `npm run bench:search [-- --articles 10000 --chars 1000 --rounds 3 | --site <built folder>]`: exact search vs plain Pagefind, side by
 // side in one run, on (a) the real site and (b) a generated corpus. Prints Markdown tables.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { dist, requireBuild } from '../support/dist';
 import { generateCorpus } from './corpus';
 import { PLAIN_HARNESS } from './plain-harness';
 import { makeQueries, truth, type Query } from './queries';
+import { indexFileLoader } from '../support/search-index';
 import { serve } from '../support/static-server';
 
 const { values } = parseArgs({
@@ -103,10 +104,7 @@ async function bench(browser: Browser, label: string, site: string) {
 	const truths = queries.map(({ q }) => new Set(truth(pages, q)));
 
 	// Recall of exact matches: the whole result set, from the same index files the browser reads.
-	const engine = createExactSearch(async (p) => {
-		const text = readFileSync(join(site, 'search-index', p), 'utf8');
-		return p.endsWith('.json') ? JSON.parse(text) : text;
-	});
+	const engine = createExactSearch(indexFileLoader(site));
 	const oursSets = await Promise.all(queries.map(async ({ q }) => new Set((await engine.search(q)).matches.map((m) => pages[m.page]!.url))));
 
 	const server = await serve(site);

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
@@ -7,15 +5,13 @@ import { indexOrder, searchableText } from '../../src/search/exact-index';
 import { codePoints, normalise, queryTerms } from '../../src/search/normalise';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { dist, requireBuild } from '../support/dist';
+import { indexFileLoader } from '../support/search-index';
 
 beforeAll(requireBuild);
 
 // Pages in the index's order, and each one's normalised text: the ground truth is plain substring search.
 const pages = () => indexOrder(readBuiltPages(dist));
-const load = async (path: string) => {
-	const text = readFileSync(join(dist, 'search-index', path), 'utf8');
-	return path.endsWith('.json') ? JSON.parse(text) : text;
-};
+const load = indexFileLoader(dist);
 
 function truth(all: ReturnType<typeof pages>, query: string): string[] {
 	const terms = queryTerms(query);

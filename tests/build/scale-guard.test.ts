@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
 import { buildArchive, type ArchiveBuild } from '../bench/scale/build-archive';
 import { generateArchive, type GeneratedArchive } from '../bench/scale/generate-archive';
+import { indexFileLoader } from '../support/search-index';
 
 // Correctness at scale, not timing (that is `npm run bench`): a generated 500-article archive,
 // built with the real configuration, publishes and indexes every entry.
@@ -19,11 +20,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const engine = () =>
-	createExactSearch(async (p) => {
-		const text = readFileSync(join(build.dist, 'search-index', p), 'utf8');
-		return p.endsWith('.json') ? JSON.parse(text) : text;
-	});
+const engine = () => createExactSearch(indexFileLoader(build.dist));
 
 describe(`a generated archive of ${ARTICLES} articles`, () => {
 	test('validates clean and builds', () => {
