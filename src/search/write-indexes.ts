@@ -29,11 +29,9 @@ export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?
 	const records = pagefindRecords(pages);
 	const output = join(site, 'pagefind');
 	rmSync(output, { recursive: true, force: true });
-	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
-	const saved = cacheDir && join(cacheDir, 'pagefind');
-	const savedDigest = saved && join(cacheDir, 'pagefind.sha1');
-	const pagefindReused = Boolean(saved && existsSync(saved) && existsSync(savedDigest!) && readFileSync(savedDigest!, 'utf8') === digest);
-	if (pagefindReused) cpSync(saved!, output, { recursive: true });
+	const saved = cacheDir ? savedPagefind(cacheDir, records) : undefined;
+	const pagefindReused = Boolean(saved?.fresh);
+	if (saved?.fresh) cpSync(saved.folder, output, { recursive: true });
 	else {
 		const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
 		if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -44,11 +42,7 @@ export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?
 		const written = await index.writeFiles({ outputPath: output });
 		if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
 		await pagefind.close();
-		if (saved) {
-			rmSync(saved, { recursive: true, force: true });
-			cpSync(output, saved, { recursive: true });
-			writeFileSync(savedDigest!, digest);
-		}
+		saved?.keep(output);
 	}
 
 	const exact = join(site, 'search-index');
@@ -61,4 +55,23 @@ export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?
 		exactFiles++;
 	}
 	return { pages: pages.length, exactFiles, pagefindPages: records.length, pagefindReused };
+}
+
+/**
+ * The last build's Pagefind output in the cache, `fresh` when it was made from these very records;
+ * `keep` stores a new output in its place.
+ */
+function savedPagefind(cacheDir: string, records: object[]) {
+	const folder = join(cacheDir, 'pagefind');
+	const digestFile = join(cacheDir, 'pagefind.sha1');
+	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
+	return {
+		folder,
+		fresh: existsSync(folder) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest,
+		keep(output: string) {
+			rmSync(folder, { recursive: true, force: true });
+			cpSync(output, folder, { recursive: true });
+			writeFileSync(digestFile, digest);
+		},
+	};
 }

@@ -1,12 +1,12 @@
 // `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
 // Hugo (bare templates) + Pagefind over the same content in the same session. Prints Markdown tables.
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, type ArchiveBuild } from './scale/build-archive';
-import { generateArchive } from './scale/generate-archive';
+import { entryPages, generateArchive } from './scale/generate-archive';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { folderSize, pageWeight } from './scale/site-stats';
 
@@ -44,27 +44,16 @@ for (const n of values.articles.map(Number)) {
 	console.error('  cold build…');
 	const cold = await buildArchive(project, root, { cold: true });
 	const built = folderSize(cold.dist);
-	const missing = [
-		...archive.articles.map((a) => `/articles/${a.id}/`),
-		...archive.events.map((e) => `/events/${e.id}/`),
-		...archive.speakers.map((p) => `/speakers/${p.id}/`),
-	].filter((url) => {
-		try {
-			readFileSync(join(cold.dist, url, 'index.html'));
-			return false;
-		} catch {
-			return true;
-		}
-	});
+	const missing = entryPages(archive).filter((page) => !existsSync(join(cold.dist, page)));
 	if (missing.length) throw new Error(`${missing.length} generated entries have no page, e.g. ${missing.slice(0, 3).join(', ')}`);
 	const weight = pageWeight(cold.dist, `/articles/${archive.articles[0]!.id}/`);
 
 	// One editor's change: a paragraph added to one article.
-	const edited = join(root, 'content/articles', `${archive.articles[Math.floor(n / 2)]!.id}.md`);
-	appendFileSync(edited, '\n补记：会后，主办方公布了下一届的举办时间。\n');
+	const edited = archive.articles[Math.floor(n / 2)]!.id;
+	appendFileSync(join(root, 'content/articles', `${edited}.md`), '\n补记：会后，主办方公布了下一届的举办时间。\n');
 	console.error('  rebuild after one edit…');
 	const rebuild = await buildArchive(project, root, { cold: false });
-	if (!readFileSync(join(rebuild.dist, 'articles', archive.articles[Math.floor(n / 2)]!.id, 'index.html'), 'utf8').includes('公布了下一届的举办时间')) {
+	if (!readFileSync(join(rebuild.dist, 'articles', edited, 'index.html'), 'utf8').includes('公布了下一届的举办时间')) {
 		throw new Error('the rebuild did not publish the edit');
 	}
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
 import { buildArchive, type ArchiveBuild } from '../bench/scale/build-archive';
-import { generateArchive, type GeneratedArchive } from '../bench/scale/generate-archive';
+import { entryPages, generateArchive, type GeneratedArchive } from '../bench/scale/generate-archive';
 import { indexFileLoader } from '../support/search-index';
 
 // Correctness at scale, not timing (that is `npm run bench`): a generated 500-article archive,
@@ -30,12 +30,7 @@ describe(`a generated archive of ${ARTICLES} articles`, () => {
 	});
 
 	test('every article, event and speaker has its page', () => {
-		const urls = [
-			...archive.articles.map((a) => `articles/${a.id}`),
-			...archive.events.map((e) => `events/${e.id}`),
-			...archive.speakers.map((s) => `speakers/${s.id}`),
-		];
-		expect(urls.filter((u) => !existsSync(join(build.dist, u, 'index.html')))).toEqual([]);
+		expect(entryPages(archive).filter((page) => !existsSync(join(build.dist, page)))).toEqual([]);
 		const article = readFileSync(join(build.dist, 'articles', archive.articles[7]!.id, 'index.html'), 'utf8');
 		expect(article).toContain(archive.articles[7]!.title.replace(/&/g, '&amp;'));
 	});

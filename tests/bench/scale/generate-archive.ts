@@ -14,6 +14,13 @@ export interface GeneratedArchive {
 	articleChars: number;
 }
 
+/** The page every generated article, event and speaker must have, as paths under the built site. */
+export const entryPages = (archive: GeneratedArchive): string[] => [
+	...archive.articles.map((a) => `articles/${a.id}/index.html`),
+	...archive.events.map((e) => `events/${e.id}/index.html`),
+	...archive.speakers.map((s) => `speakers/${s.id}/index.html`),
+];
+
 const CITIES = ['北京', '上海', '深圳', '杭州', '广州', '成都', '武汉', '南京', '西安', '合肥', '苏州', '天津', '重庆', '长沙', '青岛', '厦门'];
 const FIELDS = ['医学影像', '科学智能', '药物研发', '肿瘤诊疗', '智慧医院', '算力网络', '新能源材料', '生命科学', '大模型安全', '数字健康', '脑科学', '合成生物', '量子计算', '具身智能', '数据要素', '精准医学', '气象预测', '蛋白质设计', '医疗器械', '公共卫生'];
 const EVENT_KINDS = [['forum', '论坛'], ['summit', '峰会'], ['conference', '学术会议'], ['salon', '沙龙'], ['launch', '发布会']] as const;

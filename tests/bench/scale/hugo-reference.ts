@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measured } from './measure';
+import { folderSize } from './site-stats';
 
 /** Hugo's version, or undefined where it is not installed (Debian: `apt-get install hugo`). */
 export function hugoVersion(): string | undefined {
@@ -35,7 +36,7 @@ export async function hugoReference(root: string, projectRoot: string): Promise<
 		writeFileSync(join(site, 'content/speakers', name.replace(/\.yaml$/, '.md')), `---\n${readFileSync(join(root, 'content/speakers', name), 'utf8')}---\n`);
 	}
 	const hugo = await measure('hugo', ['--quiet', '--destination', 'public'], { cwd: site });
-	const pages = Number(execFileSync('sh', ['-c', `find public -name '*.html' | wc -l`], { cwd: site, encoding: 'utf8' }).trim());
+	const pages = folderSize(join(site, 'public')).html;
 	const pagefind = await measure(join(projectRoot, 'node_modules/.bin/pagefind'), ['--site', 'public'], { cwd: site });
 	return { hugo, pagefind, pages };
 }
