@@ -132,3 +132,26 @@ describe('filters and sort', () => {
 		expect(s.consoleProblems).toEqual([]);
 	});
 });
+
+test('on a phone, nothing on screen moves while results arrive', async () => {
+	await s.page.setViewportSize({ width: 412, height: 823 });
+	try {
+		// A one-line and a two-line status: neither may push the sort menu or the results down.
+		for (const query of ['科学智能', '科学 猫狗']) {
+			await s.page.goto(`${s.base}/search/?q=${encodeURIComponent(query)}`);
+			await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+			// Buffered entries reach the observer in a task of their own; none at all means no shift.
+			const shift = await s.page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						let sum = 0;
+						new PerformanceObserver((list) => list.getEntries().forEach((e) => (sum += (e as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+						setTimeout(() => resolve(sum), 200);
+					}),
+			);
+			expect(shift, query).toBeLessThan(0.01);
+		}
+	} finally {
+		await s.page.setViewportSize({ width: 1280, height: 900 });
+	}
+});

@@ -2,11 +2,15 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: test tools cannot download their own browser on these machines. */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+export function chromiumPath(): string {
 	const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 	if (!executablePath) throw new Error('Chromium not found: install Debian’s `chromium` package or set CHROMIUM_PATH.');
+	return executablePath;
+}
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 	return chromium.launch({
-		executablePath,
+		executablePath: chromiumPath(),
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
 	});
 }
