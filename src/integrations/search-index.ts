@@ -18,7 +18,9 @@ export function searchIndexIntegration(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const written = await writeSearchIndexes(fileURLToPath(dir), { cacheDir });
 				const pagefind = written.pagefindReused ? `Pagefind ${written.pagefindPages} 个页面（沿用上次构建）` : `Pagefind ${written.pagefindPages} 个页面`;
-				logger.info(`检索索引：精确索引 ${written.pages} 个页面（${written.exactFiles} 个文件），${pagefind}。`);
+				const { exact } = written;
+				const how = exact.patched ? `沿用上次构建，更新 ${exact.changedPages} 个页面、改写 ${exact.filesWritten} 个文件` : exact.reason ? `整体重建：${exact.reason}` : '';
+				logger.info(`检索索引：精确索引 ${written.pages} 个页面（${written.exactFiles} 个文件${how ? `；${how}` : ''}），${pagefind}。`);
 			},
 		},
 	};

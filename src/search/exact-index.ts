@@ -125,7 +125,7 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	sequence = new Int32Array(0);
 
 	// Serialised once: sizes decide the bundling, and files are these texts joined.
-	const docs = pages.map((p) => JSON.stringify({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body } satisfies PageDoc));
+	const docs = pages.map(docOf);
 	const docsPerFile = docsFileSize(docs);
 	const manifest: Manifest = { version: 3, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
@@ -139,7 +139,15 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	for (let from = 0; from < docs.length; from += docsPerFile) {
 		yield [`docs/${from / docsPerFile}.json`, `[${docs.slice(from, from + docsPerFile).join(',')}]`];
 	}
-	// Facets: for each filter and value, the pages filed under it (delta-encoded page numbers).
+	yield ['filters.json', filtersFile(pages)];
+}
+
+/** A page as its docs file holds it (JSON). */
+export const docOf = (p: SearchPage): string =>
+	JSON.stringify({ url: p.url, title: p.title, kind: p.kind, date: p.date ?? '', event: p.event ?? '', body: p.body } satisfies PageDoc);
+
+/** filters.json of pages in index order: for each filter and value, the pages filed under it (delta-encoded page numbers). */
+export function filtersFile(pages: SearchPage[]): string {
 	const facets = new Map<string, Map<string, number[]>>();
 	pages.forEach((p, id) => {
 		for (const [name, values] of Object.entries(p.filters)) {
@@ -149,7 +157,7 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	});
 	// One file: every facet is needed as soon as the first results are shown.
 	const encoded = [...facets].map(([name, byValue]) => [name, Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))]);
-	yield ['filters.json', JSON.stringify(Object.fromEntries(encoded))];
+	return JSON.stringify(Object.fromEntries(encoded));
 }
 
 /**
@@ -216,7 +224,7 @@ function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuf
 	return bigger;
 }
 
-/** [page delta, count, first offset, offset deltas…] per page: small as JSON, fast to decode. */
+/** The postings format of postings.ts, straight from the typed arrays (50 million occurrences at 10k articles). */
 function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, to: number): number[] {
 	const out: number[] = [];
 	let previous = 0;
@@ -239,7 +247,7 @@ function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, 
  * date, often the same event). On a larger site ten results fall in ten files anyway, and a bundle
  * would only add bytes: one page per file.
  */
-function docsFileSize(docs: string[]): number {
+export function docsFileSize(docs: string[]): number {
 	const utf8 = new TextEncoder();
 	const total = docs.reduce((n, d) => n + utf8.encode(d).length, 0);
 	if (total > 32 * 32_768) return 1;
@@ -247,7 +255,7 @@ function docsFileSize(docs: string[]): number {
 }
 
 /** Roughly 32 KB of postings per shard, in a power of two from 1 to 4096. */
-function shardCount(characters: number): number {
+export function shardCount(characters: number): number {
 	const target = Math.ceil((characters * 4) / 32_768);
 	return Math.min(4096, 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, target)))));
 }

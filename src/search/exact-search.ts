@@ -1,5 +1,6 @@
 import { REGION, type Manifest, type PageDoc } from './exact-index';
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
+import { decodePostings } from './postings';
 
 /** Reads a file of the exact index (JSON parsed, or text for `text/…`). */
 export type Loader = (path: string) => Promise<unknown>;
@@ -37,15 +38,7 @@ export function createExactSearch(load: Loader) {
 		const known = postings.get(bigram);
 		if (known) return known;
 		const shard = await get<Record<string, number[]>>(`shards/${shardOf(bigram, shards)}.json`);
-		const flat = shard[bigram] ?? [];
-		const byPage = new Map<number, number[]>();
-		for (let i = 0, page = 0; i < flat.length; ) {
-			page += flat[i++]!;
-			const count = flat[i++]!;
-			const offsets = [flat[i++]!];
-			for (let k = 1; k < count; k++) offsets.push(offsets[k - 1]! + flat[i++]!);
-			byPage.set(page, offsets);
-		}
+		const byPage = decodePostings(shard[bigram] ?? []);
 		postings.set(bigram, byPage);
 		return byPage;
 	}

@@ -20,9 +20,10 @@ const CACHE_VERSION = 1;
  * read exactly as a reader sees it, so "the page contains the query" means what it says; parts
  * marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as Pagefind leaves them.
  * With a `cacheFile`, a page whose bytes are unchanged since the last build is not parsed again
- * (parsing is most of the time: ~20 s for 12,000 pages).
+ * (parsing is most of the time: ~20 s for 12,000 pages), and `changed`, when given, receives the
+ * last build's reading of each page whose bytes did change (null: it had nothing searchable).
  */
-export function readBuiltPages(dist: string, { cacheFile }: { cacheFile?: string } = {}): SearchPage[] {
+export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile?: string; changed?: Map<string, SearchPage | null> } = {}): SearchPage[] {
 	const previous: PageCache = (() => {
 		if (!cacheFile || !existsSync(cacheFile)) return {};
 		const saved = JSON.parse(readFileSync(cacheFile, 'utf8'));
@@ -43,6 +44,7 @@ export function readBuiltPages(dist: string, { cacheFile }: { cacheFile?: string
 			const hash = cacheFile ? createHash('sha1').update(bytes).digest('base64url') : '';
 			const known = previous[url];
 			const page = known && known.hash === hash ? known.page : readPage(url, bytes.toString('utf8'));
+			if (known && known.hash !== hash) changed?.set(url, known.page);
 			if (cacheFile) next[url] = { hash, page };
 			if (page) pages.push(page);
 		}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { exactIndexFiles } from './exact-index';
+import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
+import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
 import { pagefindRecords } from './pagefind-records';
 import { readBuiltPages } from './read-built-pages';
 
@@ -12,6 +13,8 @@ export interface WrittenIndexes {
 	pagefindPages: number;
 	/** Whether Pagefind's index was the previous build's, its records being unchanged. */
 	pagefindReused: boolean;
+	/** How the exact index came about: built whole (and why, when there was a previous one), or patched. */
+	exact: { patched: false; reason?: string } | { patched: true; changedPages: number; filesWritten: number };
 }
 
 /**
@@ -20,11 +23,13 @@ export interface WrittenIndexes {
  * memory peaks do not add up. Each folder is emptied first: an incremental build keeps dist/.
  *
  * With a `cacheDir`, work the last build did is kept there and reused: pages whose HTML did not
- * change are not parsed again, and Pagefind does not run when its records are all the same.
+ * change are not parsed again, Pagefind does not run when its records are all the same, and the
+ * exact index is kept there and patched for the pages that changed (linked into the site).
  */
 export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?: string } = {}): Promise<WrittenIndexes> {
 	if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-	const pages = readBuiltPages(site, { cacheFile: cacheDir && join(cacheDir, 'search-pages.json') });
+	const changed = new Map<string, SearchPage | null>();
+	const pages = readBuiltPages(site, { cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
 
 	const records = pagefindRecords(pages);
 	const output = join(site, 'pagefind');
@@ -45,16 +50,64 @@ export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?
 		saved?.keep(output);
 	}
 
-	const exact = join(site, 'search-index');
-	rmSync(exact, { recursive: true, force: true });
-	let exactFiles = 0;
+	const exact = placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed);
+	return { pages: pages.length, exactFiles: exactIndexFileCount(exact.manifest), pagefindPages: records.length, pagefindReused, exact: exact.how };
+}
+
+/**
+ * The exact index in `target`. Without a cache, written there whole. With one, the index kept in
+ * the cache is patched for the changed pages (or built whole when it cannot be) and linked in.
+ */
+function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string | undefined, changed: Map<string, SearchPage | null>) {
+	rmSync(target, { recursive: true, force: true });
+	if (!cacheDir) return { manifest: writeExactIndex(pages, target), how: { patched: false } as const };
+	const kept = join(cacheDir, 'exact-index');
+	const stateFile = join(cacheDir, 'exact-index.json');
+	const state: ExactIndexState | undefined = existsSync(stateFile) && existsSync(kept) ? JSON.parse(readFileSync(stateFile, 'utf8')) : undefined;
+	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
+	rmSync(stateFile, { force: true });
+	const update = state?.version === 1 ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	let next: ExactIndexState;
+	let how: WrittenIndexes['exact'];
+	if ('state' in update) {
+		next = update.state;
+		how = { patched: true, changedPages: update.changedPages, filesWritten: update.filesWritten };
+	} else {
+		rmSync(kept, { recursive: true, force: true });
+		next = exactIndexState(pages, writeExactIndex(pages, kept));
+		how = { patched: false, reason: update.reason };
+	}
+	writeFileSync(stateFile, JSON.stringify(next));
+	linkTree(kept, target);
+	return { manifest: next.manifest, how };
+}
+
+/** The exact index of `pages`, written whole into `folder`; returns its manifest. */
+function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
+	let manifest: Manifest | undefined;
 	for (const [path, content] of exactIndexFiles(pages)) {
-		const target = join(exact, path);
+		const target = join(folder, path);
 		mkdirSync(dirname(target), { recursive: true });
 		writeFileSync(target, content);
-		exactFiles++;
+		if (path === 'manifest.json') manifest = JSON.parse(content);
 	}
-	return { pages: pages.length, exactFiles, pagefindPages: records.length, pagefindReused };
+	return manifest!;
+}
+
+/** Every file of `from` at the same place under `to`: hard links (no bytes copied), copies across file systems. */
+function linkTree(from: string, to: string) {
+	mkdirSync(to, { recursive: true });
+	for (const entry of readdirSync(from, { withFileTypes: true })) {
+		const [source, target] = [join(from, entry.name), join(to, entry.name)];
+		if (entry.isDirectory()) linkTree(source, target);
+		else {
+			try {
+				linkSync(source, target);
+			} catch {
+				copyFileSync(source, target);
+			}
+		}
+	}
 }
 
 /**

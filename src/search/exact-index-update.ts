@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { docOf, docsFileSize, filtersFile, indexOrder, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
+import { codePoints, shardOf } from './normalise';
+import { decodePostings, encodePostings, type Postings } from './postings';
+
+/** What an exact index on disk was made of, saved beside it so the next build can patch it. */
+export interface ExactIndexState {
+	version: 1;
+	/** Page URLs in index order (page n of the index is order[n]). */
+	order: string[];
+	/** For each page, in the same order, a hash of everything the index holds of it. */
+	hashes: string[];
+	manifest: Manifest;
+}
+
+const pageHash = (p: SearchPage) =>
+	createHash('sha1').update(JSON.stringify([p.url, p.title, p.kind, p.date, p.event, p.names, p.body, p.filters])).digest('base64url');
+
+/** The state of an index just built whole from `pages`. */
+export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
+	const ordered = indexOrder(pages);
+	return { version: 1, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+}
+
+/** Files of an index with this manifest: manifest, shards, docs, filters. */
+export const exactIndexFileCount = (m: Manifest) => 2 + m.shards + Math.ceil(m.pages / m.docsPerFile);
+
+/** Bigram → ascending offsets of one page, numbered as exactIndexFiles numbers them. */
+function pagePostings(p: SearchPage): Map<string, number[]> {
+	const out = new Map<string, number[]>();
+	for (const { start, text } of regions(p)) {
+		const chars = codePoints(text);
+		for (let i = 1; i < chars.length; i++) {
+			const bigram = chars[i - 1]! + chars[i]!;
+			(out.get(bigram) ?? out.set(bigram, []).get(bigram)!).push(start + i - 1);
+		}
+	}
+	return out;
+}
+
+const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.length === b?.length && (a ?? []).every((x, i) => x === b![i]);
+
+/**
+ * Brings the exact index in `folder`, described by `state`, up to date with `pages` by rewriting
+ * only the files the changed pages touch: the shards of bigrams whose postings for those pages
+ * differ, their docs files, and filters.json. Editing one article of 10,000 rewrites a few dozen
+ * files instead of 12,000 (432 MB) and skips the whole-index passes.
+ *
+ * `before(url)` is the last build's reading of a changed page. Returns why it cannot patch when the
+ * page numbering would change (pages added, removed or re-dated), when the shard count would, or
+ * when an old page is unknown: the caller then builds the index whole.
+ * A file it replaces is removed first, never rewritten in place (copies may be hard links).
+ */
+export function updateExactIndex(
+	folder: string,
+	state: ExactIndexState,
+	pages: SearchPage[],
+	before: (url: string) => SearchPage | null | undefined,
+): { state: ExactIndexState; changedPages: number; filesWritten: number } | { reason: string } {
+	const ordered = indexOrder(pages);
+	if (ordered.length !== state.order.length || ordered.some((p, i) => p.url !== state.order[i])) return { reason: '页面有增删或日期变动' };
+	if (shardCount(ordered.reduce((n, p) => n + p.body.length, 0)) !== state.manifest.shards) return { reason: '分片数变化' };
+	const docs = ordered.map(docOf);
+	// On a small site the docs are bundled by size, and a bundle's size moves with any edit: then all
+	// docs files are written again (the docs are a small part of the index; the shards are the bulk).
+	const manifest: Manifest = { ...state.manifest, docsPerFile: docsFileSize(docs) };
+	const rebundled = manifest.docsPerFile !== state.manifest.docsPerFile;
+
+	const hashes = ordered.map(pageHash);
+	const changed = hashes.flatMap((h, i) => (h === state.hashes[i] ? [] : [i]));
+	// Per shard, per bigram: the pages whose postings change, and their new offsets ([] = gone).
+	const edits = new Map<number, Map<string, Map<number, number[]>>>();
+	for (const page of changed) {
+		const old = before(ordered[page]!.url);
+		if (!old || pageHash(old) !== state.hashes[page]) return { reason: '缺少上次构建的页面内容' };
+		const was = pagePostings(old);
+		const now = pagePostings(ordered[page]!);
+		for (const bigram of new Set([...was.keys(), ...now.keys()])) {
+			if (sameOffsets(was.get(bigram), now.get(bigram))) continue;
+			const shard = shardOf(bigram, manifest.shards);
+			const inShard = edits.get(shard) ?? edits.set(shard, new Map()).get(shard)!;
+			(inShard.get(bigram) ?? inShard.set(bigram, new Map()).get(bigram)!).set(page, now.get(bigram) ?? []);
+		}
+	}
+
+	const write = (path: string, content: string) => {
+		rmSync(join(folder, path), { force: true });
+		writeFileSync(join(folder, path), content);
+	};
+	for (const [shard, byBigram] of edits) {
+		const path = `shards/${shard}.json`;
+		const postings = JSON.parse(readFileSync(join(folder, path), 'utf8')) as Record<string, Postings>;
+		for (const [bigram, byPage] of byBigram) {
+			const pagesWith = decodePostings(postings[bigram] ?? []);
+			for (const [page, offsets] of byPage) {
+				if (offsets.length) pagesWith.set(page, offsets);
+				else pagesWith.delete(page);
+			}
+			if (pagesWith.size) postings[bigram] = encodePostings(pagesWith);
+			else delete postings[bigram];
+		}
+		write(path, JSON.stringify(postings));
+	}
+	const per = manifest.docsPerFile;
+	const docFiles = rebundled ? docs.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];
+	if (rebundled) {
+		rmSync(join(folder, 'docs'), { recursive: true, force: true });
+		mkdirSync(join(folder, 'docs'));
+		write('manifest.json', JSON.stringify(manifest));
+	}
+	for (const n of docFiles) write(`docs/${n}.json`, `[${docs.slice(n * per, (n + 1) * per).join(',')}]`);
+	if (changed.length) write('filters.json', filtersFile(ordered));
+	const filesWritten = edits.size + docFiles.length + (changed.length ? 1 : 0) + (rebundled ? 1 : 0);
+	return { state: { ...state, hashes, manifest }, changedPages: changed.length, filesWritten };
+}

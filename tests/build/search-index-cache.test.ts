@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { indexOrder } from '../../src/search/exact-index';
+import { createExactSearch } from '../../src/search/exact-search';
+import { readBuiltPages } from '../../src/search/read-built-pages';
+import { writeSearchIndexes, type WrittenIndexes } from '../../src/search/write-indexes';
+import { dist, requireBuild } from '../support/dist';
+import { indexFileLoader } from '../support/search-index';
+
+// A copy of the built site, indexed as a build would with its cache: once, then again after edits.
+const work = mkdtempSync(join(tmpdir(), 'huiji-index-cache-'));
+const site = join(work, 'dist');
+const cache = join(work, 'cache');
+const ARTICLE = 'articles/ai-for-science-summit-2023-observation/index.html';
+const PHRASE = '会后主办方公布了下一届的举办时间';
+
+let first: WrittenIndexes;
+beforeAll(async () => {
+	requireBuild();
+	cpSync(dist, site, { recursive: true });
+	first = await writeSearchIndexes(site, { cacheDir: cache });
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const found = async (query: string) => {
+	const pages = indexOrder(readBuiltPages(site));
+	return (await createExactSearch(indexFileLoader(site)).search(query)).matches.map((m) => pages[m.page]!.url);
+};
+/** Every file of a folder, as text. */
+const contents = (folder: string, dir = folder): Record<string, string> =>
+	Object.fromEntries(
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory() ? Object.entries(contents(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), readFileSync(join(dir, e.name), 'utf8')]],
+		),
+	);
+const parsed = (folder: string) => Object.fromEntries(Object.entries(contents(folder)).map(([k, v]) => [k, JSON.parse(v)]));
+
+test('an edit to one article: its index is patched, the new words are found on that page only, and the index is the one a whole build makes', async () => {
+	expect(first.exact).toEqual({ patched: false, reason: undefined });
+	expect(await found(PHRASE)).toEqual([]);
+
+	const file = join(site, ARTICLE);
+	const html = readFileSync(file, 'utf8');
+	const edited = html.replace(/(<[a-z]+ [^>]*data-pagefind-body[^>]*>)/, `$1<p>${PHRASE}。</p>`);
+	expect(edited).not.toBe(html);
+	writeFileSync(file, edited);
+	const second = await writeSearchIndexes(site, { cacheDir: cache });
+	expect(second.exact).toMatchObject({ patched: true, changedPages: 1 });
+	expect(await found(PHRASE)).toEqual([`/${ARTICLE.replace('index.html', '')}`]);
+
+	const patched = parsed(join(site, 'search-index'));
+	rmSync(join(site, 'search-index'), { recursive: true });
+	await writeSearchIndexes(site); // no cache: built whole
+	expect(patched).toEqual(parsed(join(site, 'search-index')));
+}, 120_000);
+
+test('a page removed: the index is built whole, and says why', async () => {
+	rmSync(join(site, ARTICLE));
+	const third = await writeSearchIndexes(site, { cacheDir: cache });
+	expect(third.exact).toEqual({ patched: false, reason: '页面有增删或日期变动' });
+	expect(await found(PHRASE)).toEqual([]);
+}, 120_000);

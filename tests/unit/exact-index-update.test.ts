@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { exactIndexFiles, type Manifest, type SearchPage } from '../../src/search/exact-index';
+import { exactIndexState, updateExactIndex } from '../../src/search/exact-index-update';
+import { seedText } from '../support/seed-text';
+
+// Real text: the seeds' paragraphs, dealt out into twelve pages of three kinds.
+const paragraphs = ['000_5666fa2ae40db493.txt', '001_1101a6fbd11d82ea.txt', '002_79522ff16b7360a5.txt']
+	.flatMap((f) => seedText(f).split('\n'))
+	.filter((p) => p.trim().length > 20);
+const PAGES: SearchPage[] = Array.from({ length: 12 }, (_, i) => ({
+	url: `/articles/a${i}/`,
+	title: paragraphs[i]!.slice(0, 16),
+	kind: i % 4 === 0 ? '嘉宾' : '文章',
+	date: i % 5 === 4 ? undefined : `2023-0${1 + (i % 9)}-1${i % 10}`,
+	event: i % 2 ? '2023全球科学智能峰会' : undefined,
+	names: i % 4 === 0 ? ['鄂维南', 'E Weinan'] : [],
+	body: paragraphs.filter((_, k) => k % 12 === i).join('\n'),
+	filters: { kind: [i % 4 === 0 ? '嘉宾' : '文章'], topic: i % 3 ? ['科学智能'] : [] },
+}));
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+/** An index built whole, as files on disk, with its state. */
+function builtWhole(pages: SearchPage[]) {
+	const folder = mkdtempSync(join(tmpdir(), 'huiji-exact-'));
+	folders.push(folder);
+	let manifest: Manifest | undefined;
+	for (const [path, content] of exactIndexFiles(pages)) {
+		mkdirSync(dirname(join(folder, path)), { recursive: true });
+		writeFileSync(join(folder, path), content);
+		if (path === 'manifest.json') manifest = JSON.parse(content);
+	}
+	return { folder, state: exactIndexState(pages, manifest!) };
+}
+
+/** Every file of an index folder, parsed (key order aside, what a reader's browser gets). */
+function files(folder: string, dir = folder): Record<string, unknown> {
+	return Object.fromEntries(
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory() ? Object.entries(files(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), JSON.parse(readFileSync(join(dir, e.name), 'utf8'))]],
+		),
+	);
+}
+
+/** Patches an index of `before` to `after`; returns what it wrote and the files a whole build of `after` has. */
+function patch(before: SearchPage[], after: SearchPage[]) {
+	const { folder, state } = builtWhole(before);
+	const result = updateExactIndex(folder, state, after, (url) => before.find((p) => p.url === url));
+	return { result, patched: files(folder), whole: files(builtWhole(after).folder), folder };
+}
+
+const edit = (i: number, change: Partial<SearchPage>) => PAGES.map((p, k) => (k === i ? { ...p, ...change } : p));
+
+describe('a patched index is the index a whole build makes', () => {
+	test.each([
+		['a sentence added at the end', edit(3, { body: PAGES[3]!.body + '\n补记：会后，主办方公布了下一届的举办时间。' })],
+		['a word changed mid-text (every later offset moves)', edit(5, { body: PAGES[5]!.body.replace(/。/, '，科学智能。') })],
+		['a title changed', edit(0, { title: '全新的标题：鄂维南谈科学智能' })],
+		['text removed', edit(7, { body: PAGES[7]!.body.slice(0, 40) })],
+		['a speaker’s names changed', edit(4, { names: ['鄂维南', 'Weinan E', '鄂院士'] })],
+		['a topic filed', edit(2, { filters: { kind: ['文章'], topic: ['药物研发'] } })],
+		['two pages edited', edit(1, { body: '全新的正文。' }).map((p, k) => (k === 9 ? { ...p, body: p.body + '量子纠缠' } : p))],
+		['nothing changed', PAGES],
+	])('%s', (_, after) => {
+		const { result, patched, whole } = patch(PAGES, after);
+		expect(result).toHaveProperty('state');
+		expect(patched).toEqual(whole);
+	});
+
+	test('only the files the edit touches are written', () => {
+		const { result } = patch(PAGES, edit(3, { body: PAGES[3]!.body + '\n补记' }));
+		// At most three new bigrams (last character + break, break + 补, 补记), so at most three
+		// shards, plus the page's docs file and filters.json — of the index's many files.
+		expect(result).toMatchObject({ changedPages: 1 });
+		expect((result as { filesWritten: number }).filesWritten).toBeLessThanOrEqual(5);
+	});
+
+	test('random edits of random pages (fast-check)', () => {
+		const change = fc.record({ page: fc.nat(PAGES.length - 1), at: fc.nat(), cut: fc.nat(30), text: fc.constantFrom('', '科学智能', '鄂维南院士', 'AI for Science', '。\n', '数据') });
+		fc.assert(
+			fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
+				const after = PAGES.map((p) => ({ ...p }));
+				for (const { page, at, cut, text } of changes) {
+					const body = after[page]!.body;
+					const i = at % (body.length + 1);
+					after[page]!.body = body.slice(0, i) + text + body.slice(i + cut);
+				}
+				const { result, patched, whole } = patch(PAGES, after);
+				if ('reason' in result) return; // e.g. the shard count moved: built whole instead, by design
+				expect(patched).toEqual(whole);
+			}),
+			{ numRuns: 40 },
+		);
+	});
+});
+
+describe('when it cannot patch, it says why and leaves the index to be built whole', () => {
+	test('a page added', () => {
+		const added = [...PAGES, { ...PAGES[0]!, url: '/articles/new/' }];
+		expect(patch(PAGES, added).result).toEqual({ reason: '页面有增删或日期变动' });
+	});
+	test('a page re-dated (page numbers follow dates)', () => {
+		expect(patch(PAGES, edit(1, { date: '1999-01-01' })).result).toEqual({ reason: '页面有增删或日期变动' });
+	});
+	test('the last build’s reading of a changed page is unknown', () => {
+		const { folder, state } = builtWhole(PAGES);
+		expect(updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
+	});
+});
