@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 
@@ -14,13 +15,16 @@ export default defineConfig({
 	cacheDir: process.env.HUIJI_CACHE_DIR ?? './node_modules/.astro',
 	trailingSlash: 'always',
 	// Content is validated first, so a build never publishes bad content or silently drops an entry.
-	integrations: [validateContentIntegration(), sitemap(), searchIndexIntegration()],
+	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed
+	// (after the sitemap is written, before the search index reads the pages).
+	integrations: [validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration()],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },
 	// citation-js registers its plugins on its core module: loaded by Node, not bundled, so that the
 	// plugins and our code share one core (bundling mixed its ES and CommonJS builds).
-	vite: { ssr: { external: ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-csl'] } },
+	// dist/ is not emptied first: unchanged pages stay in place (src/integrations/stale-output.ts).
+	vite: { ssr: { external: ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-csl'] }, build: { emptyOutDir: false } },
 	// Pages from getStaticPaths carry a cacheKey (src/lib/cache-key.ts): unchanged ones are not rendered again.
 	experimental: { incrementalBuild: true },
 	// A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles; nothing

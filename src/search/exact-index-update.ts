@@ -58,7 +58,7 @@ export function updateExactIndex(
 	state: ExactIndexState,
 	pages: SearchPage[],
 	before: (url: string) => SearchPage | null | undefined,
-): { state: ExactIndexState; changedPages: number; filesWritten: number } | { reason: string } {
+): { state: ExactIndexState; changedPages: number; written: string[]; rebundled: boolean } | { reason: string } {
 	const ordered = indexOrder(pages);
 	if (ordered.length !== state.order.length || ordered.some((p, i) => p.url !== state.order[i])) return { reason: '页面有增删或日期变动' };
 	if (shardCount(ordered.reduce((n, p) => n + p.body.length, 0)) !== state.manifest.shards) return { reason: '分片数变化' };
@@ -85,9 +85,11 @@ export function updateExactIndex(
 		}
 	}
 
+	const written: string[] = [];
 	const write = (path: string, content: string) => {
 		rmSync(join(folder, path), { force: true });
 		writeFileSync(join(folder, path), content);
+		written.push(path);
 	};
 	for (const [shard, byBigram] of edits) {
 		const path = `shards/${shard}.json`;
@@ -112,6 +114,5 @@ export function updateExactIndex(
 	}
 	for (const n of docFiles) write(`docs/${n}.json`, `[${docs.slice(n * per, (n + 1) * per).join(',')}]`);
 	if (changed.length) write('filters.json', filtersFile(ordered));
-	const filesWritten = edits.size + docFiles.length + (changed.length ? 1 : 0) + (rebundled ? 1 : 0);
-	return { state: { ...state, hashes, manifest }, changedPages: changed.length, filesWritten };
+	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written, rebundled };
 }

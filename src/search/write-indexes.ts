@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
@@ -32,38 +32,67 @@ export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?
 	const pages = readBuiltPages(site, { cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
 
 	const records = pagefindRecords(pages);
-	const output = join(site, 'pagefind');
-	rmSync(output, { recursive: true, force: true });
-	const saved = cacheDir ? savedPagefind(cacheDir, records) : undefined;
-	const pagefindReused = Boolean(saved?.fresh);
-	if (saved?.fresh) cpSync(saved.folder, output, { recursive: true });
-	else {
-		const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-		if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-		for (const record of records) {
-			const added = await index.addCustomRecord(record);
-			if (added.errors.length) throw new Error(`Pagefind, ${record.url}: ${added.errors.join('; ')}`);
-		}
-		const written = await index.writeFiles({ outputPath: output });
-		if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-		await pagefind.close();
-		saved?.keep(output);
-	}
-
+	const pagefindReused = await placePagefindIndex(join(site, 'pagefind'), records, cacheDir);
 	const exact = placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed);
 	return { pages: pages.length, exactFiles: exactIndexFileCount(exact.manifest), pagefindPages: records.length, pagefindReused, exact: exact.how };
 }
 
 /**
+ * Pagefind's index of `records` in `target`; returns whether the last build's was reused. With a
+ * cache, Pagefind writes into it and the result is linked in; it runs only when the records changed,
+ * and a target already linked to the kept index (dist/ is kept between builds) is left as it is.
+ */
+async function placePagefindIndex(target: string, records: pagefind.CustomRecord[], cacheDir: string | undefined): Promise<boolean> {
+	if (!cacheDir) {
+		rmSync(target, { recursive: true, force: true });
+		await runPagefind(records, target);
+		return false;
+	}
+	const kept = join(cacheDir, 'pagefind');
+	const digestFile = join(cacheDir, 'pagefind.sha1');
+	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
+	const reused = existsSync(kept) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
+	if (!reused) {
+		rmSync(digestFile, { force: true });
+		rmSync(kept, { recursive: true, force: true });
+		await runPagefind(records, kept);
+		writeFileSync(digestFile, digest);
+	}
+	// Pagefind writes its entry file anew on every run: the same file in both means the same index.
+	if (!sameFile(join(kept, 'pagefind-entry.json'), join(target, 'pagefind-entry.json'))) {
+		rmSync(target, { recursive: true, force: true });
+		linkTree(kept, target);
+	}
+	return reused;
+}
+
+async function runPagefind(records: pagefind.CustomRecord[], outputPath: string) {
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+	if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+	for (const record of records) {
+		const added = await index.addCustomRecord(record);
+		if (added.errors.length) throw new Error(`Pagefind, ${record.url}: ${added.errors.join('; ')}`);
+	}
+	const written = await index.writeFiles({ outputPath });
+	if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+	await pagefind.close();
+}
+
+/**
  * The exact index in `target`. Without a cache, written there whole. With one, the index kept in
- * the cache is patched for the changed pages (or built whole when it cannot be) and linked in.
+ * the cache is patched for the changed pages (or built whole when it cannot be) and linked in:
+ * only the files the patch wrote, when `target` holds links to the kept index already.
  */
 function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string | undefined, changed: Map<string, SearchPage | null>) {
-	rmSync(target, { recursive: true, force: true });
-	if (!cacheDir) return { manifest: writeExactIndex(pages, target), how: { patched: false } as const };
+	if (!cacheDir) {
+		rmSync(target, { recursive: true, force: true });
+		return { manifest: writeExactIndex(pages, target), how: { patched: false } as const };
+	}
 	const kept = join(cacheDir, 'exact-index');
 	const stateFile = join(cacheDir, 'exact-index.json');
 	const state: ExactIndexState | undefined = existsSync(stateFile) && existsSync(kept) ? JSON.parse(readFileSync(stateFile, 'utf8')) : undefined;
+	// filters.json is written anew on every change, so: same file in both, same index.
+	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
 	const update = state?.version === 1 ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
@@ -71,15 +100,30 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {
 		next = update.state;
-		how = { patched: true, changedPages: update.changedPages, filesWritten: update.filesWritten };
+		how = { patched: true, changedPages: update.changedPages, filesWritten: update.written.length };
 	} else {
 		rmSync(kept, { recursive: true, force: true });
 		next = exactIndexState(pages, writeExactIndex(pages, kept));
 		how = { patched: false, reason: update.reason };
 	}
 	writeFileSync(stateFile, JSON.stringify(next));
-	linkTree(kept, target);
+	if (linked && 'state' in update && !update.rebundled) {
+		for (const path of update.written) {
+			rmSync(join(target, path), { force: true });
+			link(join(kept, path), join(target, path));
+		}
+	} else {
+		rmSync(target, { recursive: true, force: true });
+		linkTree(kept, target);
+	}
 	return { manifest: next.manifest, how };
+}
+
+/** Whether two paths are one file (hard links of each other). */
+function sameFile(a: string, b: string): boolean {
+	if (!existsSync(a) || !existsSync(b)) return false;
+	const [x, y] = [statSync(a), statSync(b)];
+	return x.ino === y.ino && x.dev === y.dev;
 }
 
 /** The exact index of `pages`, written whole into `folder`; returns its manifest. */
@@ -94,37 +138,21 @@ function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
 	return manifest!;
 }
 
-/** Every file of `from` at the same place under `to`: hard links (no bytes copied), copies across file systems. */
+/** Every file of `from` at the same place under `to`. */
 function linkTree(from: string, to: string) {
 	mkdirSync(to, { recursive: true });
 	for (const entry of readdirSync(from, { withFileTypes: true })) {
 		const [source, target] = [join(from, entry.name), join(to, entry.name)];
 		if (entry.isDirectory()) linkTree(source, target);
-		else {
-			try {
-				linkSync(source, target);
-			} catch {
-				copyFileSync(source, target);
-			}
-		}
+		else link(source, target);
 	}
 }
 
-/**
- * The last build's Pagefind output in the cache, `fresh` when it was made from these very records;
- * `keep` stores a new output in its place.
- */
-function savedPagefind(cacheDir: string, records: object[]) {
-	const folder = join(cacheDir, 'pagefind');
-	const digestFile = join(cacheDir, 'pagefind.sha1');
-	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
-	return {
-		folder,
-		fresh: existsSync(folder) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest,
-		keep(output: string) {
-			rmSync(folder, { recursive: true, force: true });
-			cpSync(output, folder, { recursive: true });
-			writeFileSync(digestFile, digest);
-		},
-	};
+/** A hard link (no bytes copied; files in the cache are replaced, never rewritten in place), or a copy across file systems. */
+function link(source: string, target: string) {
+	try {
+		linkSync(source, target);
+	} catch {
+		copyFileSync(source, target);
+	}
 }

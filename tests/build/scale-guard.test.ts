@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,4 +65,36 @@ describe(`a generated archive of ${ARTICLES} articles`, () => {
 		const indexed = Number(/Pagefind (\d+) 个页面/.exec(build.output)?.[1]);
 		expect(indexed).toBeGreaterThanOrEqual(manifest.pages);
 	});
+});
+
+describe('incremental rebuilds of the same archive keep the site whole and current', () => {
+	const found = async (phrase: string) => {
+		const search = engine();
+		const { matches } = await search.search(phrase);
+		return Promise.all(matches.map(async (m) => (await search.doc(m.page)).url));
+	};
+
+	test('an edited article: its new words are found on it alone, with the search index patched, not rebuilt', async () => {
+		const edited = archive.articles[123]!;
+		const added = '会后主办方公布了下一届的举办时间和地点';
+		appendFileSync(join(root, 'content/articles', `${edited.id}.md`), `\n${added}。\n`);
+		const rebuild = await buildArchive(process.cwd(), root, { cold: false });
+		expect(rebuild.output).toMatch(/精确索引 \d+ 个页面（\d+ 个文件；沿用上次构建，更新 1 个页面/);
+		expect(await found(added)).toEqual([`/articles/${edited.id}/`]);
+		expect(await found(edited.phrase)).toEqual([`/articles/${edited.id}/`]);
+	}, 300_000);
+
+	test('a deleted article: its page, sitemap entry and search results are gone, and nothing else is', async () => {
+		// One no speaker lists among their appearances, so the archive stays valid without it.
+		const speakerFiles = readdirSync(join(root, 'content/speakers')).map((f) => readFileSync(join(root, 'content/speakers', f), 'utf8')).join('\n');
+		const gone = [...archive.articles].reverse().find((a) => !speakerFiles.includes(a.id))!;
+		rmSync(join(root, 'content/articles', `${gone.id}.md`));
+		const rebuild = await buildArchive(process.cwd(), root, { cold: false });
+		expect(rebuild.output).toContain(`articles/${gone.id}/index.html`);
+		expect(existsSync(join(build.dist, 'articles', gone.id))).toBe(false);
+		expect(readFileSync(join(build.dist, 'sitemap-0.xml'), 'utf8')).not.toContain(`/articles/${gone.id}/`);
+		expect(await found(gone.phrase)).toEqual([]);
+		const rest = entryPages(archive).filter((page) => !page.includes(`/${gone.id}/`));
+		expect(rest.filter((page) => !existsSync(join(build.dist, page)))).toEqual([]);
+	}, 300_000);
 });
