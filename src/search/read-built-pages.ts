@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -7,50 +7,58 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { SearchPage } from './exact-index';
+import { openPageCache, type PageCacheEntries } from './page-cache';
 
 const parser = unified().use(rehypeParse);
-
-/** What was read from each built page last time, by its path and a hash of its bytes. */
-type PageCache = Record<string, { hash: string; page: SearchPage | null }>;
-/** Raise when readPage() changes what it reads: cached pages from older builds are then read again. */
-const CACHE_VERSION = 1;
 
 /**
  * The searchable pages of a built site: each HTML page with a `[data-pagefind-body]` element,
  * read exactly as a reader sees it, so "the page contains the query" means what it says; parts
  * marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as Pagefind leaves them.
- * With a `cacheFile`, a page whose bytes are unchanged since the last build is not parsed again
- * (parsing is most of the time: ~20 s for 12,000 pages), and `changed`, when given, receives the
- * last build's reading of each page whose bytes did change (null: it had nothing searchable).
+ *
+ * With a `cacheFile`, a page is not parsed again when its bytes are unchanged since the last build
+ * (parsing is most of the time: ~20 s for 12,000 pages), and not even read when the file itself is
+ * untouched (dist/ is kept between builds: 218 MB at 10,000 articles). `changed`, when given,
+ * receives the last build's reading of each page whose bytes did change (null: nothing searchable).
  */
 export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile?: string; changed?: Map<string, SearchPage | null> } = {}): SearchPage[] {
-	const previous: PageCache = (() => {
-		if (!cacheFile || !existsSync(cacheFile)) return {};
-		const saved = JSON.parse(readFileSync(cacheFile, 'utf8'));
-		return saved.version === CACHE_VERSION ? saved.pages : {};
-	})();
-	const next: PageCache = {};
+	const cache = cacheFile ? openPageCache(cacheFile) : undefined;
+	const previous = cache?.entries ?? {};
+	const next: PageCacheEntries = {};
 	const pages: SearchPage[] = [];
 	const walk = (dir: string) => {
-		for (const name of readdirSync(dir).sort()) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) {
-				if (name !== 'pagefind' && name !== 'search-index' && name !== '_astro') walk(path);
+		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== 'pagefind' && entry.name !== 'search-index' && entry.name !== '_astro') walk(path);
 				continue;
 			}
-			if (!name.endsWith('.html')) continue;
+			if (!entry.name.endsWith('.html')) continue;
 			const url = '/' + relative(dist, path).replace(/\\/g, '/').replace(/index\.html$/, '');
-			const bytes = readFileSync(path);
-			const hash = cacheFile ? createHash('sha1').update(bytes).digest('base64url') : '';
+			if (!cache) {
+				const page = readPage(url, readFileSync(path, 'utf8'));
+				if (page) pages.push(page);
+				continue;
+			}
 			const known = previous[url];
-			const page = known && known.hash === hash ? known.page : readPage(url, bytes.toString('utf8'));
-			if (known && known.hash !== hash) changed?.set(url, known.page);
-			if (cacheFile) next[url] = { hash, page };
-			if (page) pages.push(page);
+			const st = statSync(path);
+			const stat = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+			let current = known;
+			if (known?.stat !== stat) {
+				const bytes = readFileSync(path);
+				const hash = createHash('sha1').update(bytes).digest('base64url');
+				if (known?.hash === hash) current = { ...known, stat };
+				else {
+					if (known) changed?.set(url, known.page);
+					current = { stat, hash, page: readPage(url, bytes.toString('utf8')) };
+				}
+			}
+			next[url] = current!;
+			if (current!.page) pages.push(current!.page);
 		}
 	};
 	walk(dist);
-	if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ version: CACHE_VERSION, pages: next }));
+	cache?.save(next);
 	return pages;
 }
 

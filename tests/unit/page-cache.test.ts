@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { SearchPage } from '../../src/search/exact-index';
+import { readBuiltPages } from '../../src/search/read-built-pages';
+
+// A built site of 60 small pages, read with a cache as the search index integration reads dist/.
+let work: string;
+let site: string;
+let cacheFile: string;
+const page = (n: number, text = `第 ${n} 篇纪要的正文`) =>
+	`<!doctype html><html lang="zh-CN"><body><main data-pagefind-body data-search-title="纪要 ${n}"><p>${text}</p></main></body></html>`;
+const write = (n: number, text?: string) => {
+	mkdirSync(join(site, 'articles', `a${n}`), { recursive: true });
+	writeFileSync(join(site, 'articles', `a${n}`, 'index.html'), page(n, text));
+};
+const read = () => {
+	const changed = new Map<string, SearchPage | null>();
+	const pages = readBuiltPages(site, { cacheFile, changed });
+	return { pages, changed: [...changed.keys()] };
+};
+const fresh = () => readBuiltPages(site);
+
+beforeEach(() => {
+	work = mkdtempSync(join(tmpdir(), 'huiji-page-cache-'));
+	site = join(work, 'dist');
+	cacheFile = join(work, 'search-pages.json');
+	for (let n = 0; n < 60; n++) write(n);
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+test('an edited page is read again and reported with its old reading; the rest come from the cache', () => {
+	read();
+	write(7, '改过的正文');
+	const { pages, changed } = read();
+	expect(changed).toEqual(['/articles/a7/']);
+	expect(pages).toEqual(fresh());
+	expect(pages.find((p) => p.url === '/articles/a7/')?.body).toBe('改过的正文');
+});
+
+test('a page written again with the same bytes is not reported as changed', () => {
+	read();
+	write(3);
+	expect(read().changed).toEqual([]);
+});
+
+test('a few edits write a small delta beside the cache, which later reads apply', () => {
+	read();
+	const base = readFileSync(cacheFile, 'utf8');
+	write(1, '第一次改动');
+	read();
+	write(2, '第二次改动');
+	const { changed } = read();
+	expect(changed).toEqual(['/articles/a2/']);
+	expect(readFileSync(cacheFile, 'utf8')).toBe(base);
+	expect(Object.keys(JSON.parse(readFileSync(`${cacheFile}.delta`, 'utf8')).pages).sort()).toEqual(['/articles/a1/', '/articles/a2/']);
+	// A page deleted is a delta entry too, and its reading is gone from the next build's pages.
+	rmSync(join(site, 'articles', 'a5'), { recursive: true });
+	expect(read().pages).toEqual(fresh());
+	expect(read().pages.map((p) => p.url)).not.toContain('/articles/a5/');
+});
+
+test('many edits rewrite the whole cache and drop the delta', () => {
+	read();
+	write(1, '一处改动');
+	read();
+	for (let n = 0; n < 60; n++) write(n, `全部重写的第 ${n} 篇`);
+	const { changed, pages } = read();
+	expect(changed).toHaveLength(60);
+	expect(existsSync(`${cacheFile}.delta`)).toBe(false);
+	expect(pages).toEqual(fresh());
+});
+
+test('a delta left from another base is ignored, not applied to the wrong pages', () => {
+	read();
+	write(4, '改动甲');
+	read();
+	const delta = readFileSync(`${cacheFile}.delta`, 'utf8');
+	for (let n = 0; n < 60; n++) write(n, `新一轮的第 ${n} 篇`);
+	read(); // base rewritten, delta removed
+	writeFileSync(`${cacheFile}.delta`, delta); // a stale delta naming the old base
+	const { pages, changed } = read();
+	expect(changed).toEqual([]);
+	expect(pages.find((p) => p.url === '/articles/a4/')?.body).toBe('新一轮的第 4 篇');
+});
+
+test('a rewrite that keeps the size and puts the modification time back is still noticed', () => {
+	read();
+	const file = join(site, 'articles', 'a9', 'index.html');
+	const { atime, mtime } = statSync(file);
+	// Files are not read when their size and times are unchanged; the change time moves on any write.
+	writeFileSync(file, page(9, '第 9 篇纪要的正改'));
+	utimesSync(file, atime, mtime);
+	expect(read().changed).toEqual(['/articles/a9/']);
+});
