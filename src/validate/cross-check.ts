@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { SiteRecords } from '../lib/records';
 import { REFERENCE_LABEL, danglingMessage, findDanglingReferences, formatPath, type ReferenceKind } from '../lib/references';
 import type { Problem } from './problem';
-import type { SourceFile } from './source';
+import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
 
 /** Rules that need more than one file: references, people who are probably one, dates, seeds, images. */
@@ -76,8 +76,11 @@ export function crossCheck(
 		}
 	}
 
+	// Most articles share a few seeds: look each up once.
+	const seedExists = new Map<string, boolean>();
+	const hasSeed = (seed: string) => seedExists.get(seed) ?? seedExists.set(seed, existsSync(join(root, 'seeds', seed))).get(seed)!;
 	for (const a of records.articles) {
-		if (!existsSync(join(root, 'seeds', a.seed))) {
+		if (!hasSeed(a.seed)) {
 			problems.push({
 				...at(a.filePath, ['seed']),
 				severity: 'error',
@@ -97,31 +100,24 @@ export function crossCheck(
 				message: `文章日期 ${a.date.iso} 比所报道的活动“${e.shortName}”（${e.start.iso}）早了一年以上：请确认日期或 events[${i}] 是否填错。`,
 			});
 		});
-		const body = sources.get(a.filePath)?.body;
-		if (body) problems.push(...missingImages(root, a.filePath, body));
+		problems.push(...missingImages(root, a.filePath, sources.get(a.filePath)?.images ?? []));
 	}
 	return problems;
 }
 
-/** Local images in a Markdown body that do not exist (remote images are the outlet's to serve). */
-function missingImages(root: string, file: string, body: { text: string; line: number }): Problem[] {
-	const problems: Problem[] = [];
-	body.text.split('\n').forEach((line, i) => {
-		for (const m of line.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)) {
-			const src = m[1] ?? m[2]!;
-			if (/^(https?:|data:)/.test(src)) continue;
+/** Local images of a Markdown file that do not exist. */
+function missingImages(root: string, file: string, images: readonly ImageReference[]): Problem[] {
+	return images
+		.filter(({ src }) => {
 			const path = src.startsWith('/') ? join(root, 'public', src) : join(root, dirname(file), src);
-			if (!existsSync(decodeURIComponent(path.split(/[?#]/)[0]!))) {
-				problems.push({
-					file,
-					line: body.line + i,
-					column: (m.index ?? 0) + 1,
-					severity: 'error',
-					code: 'missing-image',
-					message: `找不到图片“${src}”：请把图片放进 public/（以 / 开头引用）或文章旁边，并检查文件名。`,
-				});
-			}
-		}
-	});
-	return problems;
+			return !existsSync(decodeURIComponent(path.split(/[?#]/)[0]!));
+		})
+		.map(({ src, line, column }) => ({
+			file,
+			line,
+			column,
+			severity: 'error' as const,
+			code: 'missing-image',
+			message: `找不到图片“${src}”：请把图片放进 public/（以 / 开头引用）或文章旁边，并检查文件名。`,
+		}));
 }

@@ -3,13 +3,20 @@ import { join } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from './problem';
 
+/** An image in a Markdown body that is not a remote or data URL. */
+export interface ImageReference {
+	src: string;
+	line: number;
+	column: number;
+}
+
 /** A content file read for validation: its data, and a way back from a data path to a line. */
 export interface SourceFile {
 	file: string;
 	/** Parsed YAML (front matter for Markdown); undefined when the file could not be parsed. */
 	data: unknown;
-	/** Markdown body and the line it starts on. */
-	body?: { text: string; line: number };
+	/** Local images the Markdown body refers to, where it refers to them (their existence is a cross-file rule). */
+	images: ImageReference[];
 	/** Line and column of the value (or, with `key`, the key) at `path`. */
 	locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
 	/** Problems with the file itself: empty, BOM, YAML syntax… */
@@ -27,7 +34,7 @@ export function readSource(root: string, file: string): SourceFile {
 	const problems: Problem[] = [];
 	const problem = (code: string, message: string, line?: number, column?: number, severity: Problem['severity'] = 'error') =>
 		problems.push({ file, line, column, severity, code, message });
-	const empty: SourceFile = { file, data: undefined, locate: () => undefined, problems };
+	const empty: SourceFile = { file, data: undefined, images: [], locate: () => undefined, problems };
 
 	if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
 		problem('empty-file', '文件是空的：请按 CONTRIBUTING.md 的字段说明填写内容，或删除这个文件。', 1, 1);
@@ -43,7 +50,7 @@ export function readSource(root: string, file: string): SourceFile {
 
 	let yamlText = text;
 	let firstLine = 1;
-	let body: SourceFile['body'];
+	let images: ImageReference[] = [];
 	if (file.endsWith('.md')) {
 		const match = FRONTMATTER.exec(text);
 		if (!match) {
@@ -52,7 +59,7 @@ export function readSource(root: string, file: string): SourceFile {
 		}
 		yamlText = match[1]!;
 		firstLine = 2;
-		body = { text: text.slice(match[0].length), line: match[0].split('\n').length };
+		images = imageReferences(text.slice(match[0].length), match[0].split('\n').length);
 	}
 
 	// Errors the YAML parser reports obscurely are recognised first, with a plain explanation.
@@ -62,7 +69,7 @@ export function readSource(root: string, file: string): SourceFile {
 		const colon = /^(\s*(?:-\s+)?)([A-Za-z][\w-]*)\s*：/.exec(line);
 		if (colon) problem('fullwidth-colon', `字段名“${colon[2]}”后面用了全角冒号“：”：请改为半角冒号加空格（${colon[2]}: …）。`, firstLine + i, colon[1]!.length + colon[2]!.length + 1);
 	});
-	if (problems.some((p) => p.code === 'tab-indent' || p.code === 'fullwidth-colon')) return { ...empty, body };
+	if (problems.some((p) => p.code === 'tab-indent' || p.code === 'fullwidth-colon')) return { ...empty, images };
 
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(yamlText, { lineCounter, customTags: ['timestamp'], prettyErrors: false, uniqueKeys: true });
@@ -72,7 +79,7 @@ export function readSource(root: string, file: string): SourceFile {
 		const what = error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次：请删除其中一个。' : `YAML 语法错误（${error.message.split('\n')[0]}）：请检查这一行的缩进、冒号和引号。`;
 		problem(error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : 'yaml-syntax', what, pos.line + firstLine - 1, pos.col);
 	}
-	if (doc.errors.length > 0) return { ...empty, body };
+	if (doc.errors.length > 0) return { ...empty, images };
 
 	const at = (offset: number) => {
 		const pos = lineCounter.linePos(offset);
@@ -81,13 +88,22 @@ export function readSource(root: string, file: string): SourceFile {
 	return {
 		file,
 		data: doc.toJS() ?? {},
-		body,
+		images,
 		problems,
 		locate(path, key = false) {
 			const node = nodeAt(doc, path, key);
 			return node?.range ? at(node.range[0]) : undefined;
 		},
 	};
+}
+
+/** Local images in a Markdown body starting at line `firstLine` (remote images are the outlet's to serve). */
+function imageReferences(body: string, firstLine: number): ImageReference[] {
+	return body.split('\n').flatMap((line, i) =>
+		[...line.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)]
+			.map((m) => ({ src: m[1] ?? m[2]!, line: firstLine + i, column: (m.index ?? 0) + 1 }))
+			.filter((image) => !/^(https?:|data:)/.test(image.src)),
+	);
 }
 
 /** The deepest node that exists along `path`, so a problem in a missing field points at its parent. */

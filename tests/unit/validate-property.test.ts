@@ -64,4 +64,5 @@ test('random edits to valid files give located problems or success, never a cras
 		}),
 		{ numRuns: 300, seed: 20261124 },
 	);
-});
+	// 300 validations of the whole content folder: ~5 s here, over Vitest's default timeout.
+}, 60_000);
