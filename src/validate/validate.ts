@@ -8,6 +8,7 @@ import { crossCheck } from './cross-check';
 import { sortProblems, type Problem } from './problem';
 import { checkSchema } from './schema-check';
 import { readSource, type SourceFile } from './source';
+import { openValidationCache } from './validation-cache';
 
 export interface ValidationResult {
 	problems: Problem[];
@@ -34,9 +35,11 @@ const isSlug = (id: string) => slug().safeParse(id).success;
 
 /**
  * Checks all of `content/`: every file, every rule, every problem in one run
- * (Astro's own loader stops at the first invalid file).
+ * (Astro's own loader stops at the first invalid file). With a `cache` (builds), files that were
+ * clean last time and are untouched since are taken from it instead of being read again.
  */
-export function validateContent(root = process.cwd()): ValidationResult {
+export function validateContent(root = process.cwd(), { cache }: { cache?: { file: string; projectRoot: string } } = {}): ValidationResult {
+	const cleanFiles = cache && openValidationCache(cache.file, cache.projectRoot);
 	const problems: Problem[] = [];
 	const sources = new Map<string, SourceFile>();
 	const invalidIds: Partial<Record<ReferenceKind, string[]>> = {};
@@ -53,18 +56,24 @@ export function validateContent(root = process.cwd()): ValidationResult {
 	const keep = <S extends z.ZodType>(kind: ReferenceKind, collection: string, source: SourceFile, schema: S, data: unknown, id: string, prefix: (string | number)[] = []) => {
 		const result = checkSchema(source, schema, data, prefix, idsByName);
 		problems.push(...result.problems);
-		if (result.data) records[collection]!.push({ ...(result.data as object), id, filePath: source.file });
-		else (invalidIds[kind] ??= []).push(id);
+		if (!result.data) {
+			(invalidIds[kind] ??= []).push(id);
+			return undefined;
+		}
+		const record = { ...(result.data as object), id, filePath: source.file };
+		records[collection]!.push(record);
+		return result.problems.length === 0 ? record : undefined;
 	};
 
 	// Phase 1: read every file, and learn every entry's names, for "write the id, not the name".
 	const pending: (() => void)[] = [];
-	const learnNames = (id: string, data: unknown) => {
-		idsByName.set(id, id);
+	const namesOf = (data: unknown) => {
 		const d = (data ?? {}) as Record<string, unknown>;
-		for (const name of [d.name, d.shortName, d.title, d.originalName, ...(Array.isArray(d.aliases) ? d.aliases : [])]) {
-			if (typeof name === 'string' && !idsByName.has(name)) idsByName.set(name, id);
-		}
+		return [d.name, d.shortName, d.title, d.originalName, ...(Array.isArray(d.aliases) ? d.aliases : [])].filter((n): n is string => typeof n === 'string');
+	};
+	const learnNames = (id: string, names: string[]) => {
+		idsByName.set(id, id);
+		for (const name of names) if (!idsByName.has(name)) idsByName.set(name, id);
 	};
 
 	for (const list of LISTS) {
@@ -90,7 +99,7 @@ export function validateContent(root = process.cwd()): ValidationResult {
 				problems.push({ file, ...source.locate([i, 'id']), severity: 'error', code: 'duplicate-id', field: `[${i}].id`, message: `id“${id}”已在第 ${seen.get(id)! + 1} 项用过：每个 id 只能出现一次。` });
 			}
 			if (typeof id === 'string') seen.set(id, i);
-			learnNames(String(id), item);
+			learnNames(String(id), namesOf(item));
 			pending.push(() => keep(list.kind, list.name, source, list.schema, item, String(id), [i]));
 		});
 	}
@@ -110,19 +119,33 @@ export function validateContent(root = process.cwd()): ValidationResult {
 			if (!isSlug(id)) {
 				problems.push({ file, line: 1, column: 1, severity: 'error', code: 'invalid-id', message: `文件名“${id}”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。` });
 			}
+			const path = join(root, file);
+			const clean = isSlug(id) ? cleanFiles?.get(path) : undefined;
+			if (clean) {
+				// Read again only if a rule across files has something to say about it.
+				sources.set(file, { file, data: undefined, images: clean.images, problems: [], locate: (p, key) => readSource(root, file).locate(p, key) });
+				learnNames(id, clean.names);
+				pending.push(() => records[folder.name]!.push(clean.record));
+				continue;
+			}
 			const source = read(file);
 			if (source.data === undefined) {
 				(invalidIds[folder.kind] ??= []).push(id);
 				continue;
 			}
-			learnNames(id, source.data);
-			pending.push(() => keep(folder.kind, folder.name, source, folder.schema, source.data, id));
+			const names = namesOf(source.data);
+			learnNames(id, names);
+			pending.push(() => {
+				const record = keep(folder.kind, folder.name, source, folder.schema, source.data, id);
+				if (record && source.problems.length === 0 && isSlug(id)) cleanFiles?.set(path, { names, record, images: source.images });
+			});
 		}
 	}
 
 	// Phase 2: schemas, then the rules across files.
 	for (const check of pending) check();
 
+	cleanFiles?.save();
 	const valid = records as unknown as SiteRecords;
 	problems.push(...crossCheck(root, valid, sources, invalidIds, unchecked));
 	return { problems: sortProblems(problems), files: sources.size, records: valid };
