@@ -122,7 +122,7 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			const path = join(root, file);
 			const clean = isSlug(id) ? cleanFiles?.get(path) : undefined;
 			if (clean) {
-				// Read again only if a rule across files has something to say about it.
+				// Its data is already the record; the file is read again only to locate a cross-file problem.
 				sources.set(file, { file, data: undefined, images: clean.images, problems: [], locate: (p, key) => readSource(root, file).locate(p, key) });
 				learnNames(id, clean.names);
 				pending.push(() => records[folder.name]!.push(clean.record));
