@@ -4,7 +4,7 @@ import type { SearchPage } from './exact-index';
 
 /** What was read from one built page, and how to tell the page is the same file next time. */
 export interface PageCacheEntry {
-	/** Size, modification and change times, inode: equal means the file was not written since. */
+	/** The file's signature (lib/file-signature): equal means it was not written since. */
 	stat: string;
 	/** sha1 of the page's bytes, for a file written again with the same content. */
 	hash: string;

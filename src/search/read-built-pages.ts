@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { fileSignature } from '../lib/file-signature';
 import type { SearchPage } from './exact-index';
 import { openPageCache, type PageCacheEntries } from './page-cache';
 
@@ -41,8 +42,7 @@ export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile
 				continue;
 			}
 			const known = previous[url];
-			const st = statSync(path);
-			const stat = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+			const stat = fileSignature(path);
 			let current = known;
 			if (known?.stat !== stat) {
 				const bytes = readFileSync(path);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { fileSignature } from '../lib/file-signature';
 import type { ImageReference } from './source';
 
 /** What validating one clean file produced: all a later build needs from it unless it changes. */
@@ -36,14 +37,10 @@ export function openValidationCache(file: string, projectRoot: string) {
 	const previous = saved?.code === code ? saved.files : new Map<string, { stat: string; clean: CleanFile }>();
 	const next = new Map<string, { stat: string; clean: CleanFile }>();
 	const pendingStat = new Map<string, string>();
-	const statOf = (path: string) => {
-		const st = statSync(path);
-		return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-	};
 	return {
 		/** The cached result for `path` when the file is as it was; its stat is remembered for set(). */
 		get(path: string): CleanFile | undefined {
-			const stat = statOf(path);
+			const stat = fileSignature(path);
 			const known = previous.get(path);
 			if (known?.stat === stat) {
 				next.set(path, known);
