@@ -20,7 +20,8 @@ export interface WrittenIndexes {
 /**
  * Both search indexes for a built site folder, from one reading of its pages: Pagefind's (related
  * results) in /pagefind/, then the exact index in /search-index/ — one after the other, so their
- * memory peaks do not add up. Each folder is emptied first: an incremental build keeps dist/.
+ * memory peaks do not add up. Each folder is replaced or, with a cache, brought up to date in place:
+ * an incremental build keeps dist/.
  *
  * With a `cacheDir`, work the last build did is kept there and reused: pages whose HTML did not
  * change are not parsed again, Pagefind does not run when its records are all the same, and the
