@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docOf, docsFileSize, filtersFile, indexOrder, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
+import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
 import { codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, type Postings } from './postings';
 
@@ -112,7 +112,7 @@ export function updateExactIndex(
 		mkdirSync(join(folder, 'docs'));
 		write('manifest.json', JSON.stringify(manifest));
 	}
-	for (const n of docFiles) write(`docs/${n}.json`, `[${docs.slice(n * per, (n + 1) * per).join(',')}]`);
+	for (const n of docFiles) write(...docsFile(docs, n, per));
 	if (changed.length) write('filters.json', filtersFile(ordered));
 	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written, rebundled };
 }

@@ -136,11 +136,15 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 		const entries = members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const);
 		yield [`shards/${n}.json`, JSON.stringify(Object.fromEntries(entries))];
 	}
-	for (let from = 0; from < docs.length; from += docsPerFile) {
-		yield [`docs/${from / docsPerFile}.json`, `[${docs.slice(from, from + docsPerFile).join(',')}]`];
-	}
+	for (let n = 0; n * docsPerFile < docs.length; n++) yield docsFile(docs, n, docsPerFile);
 	yield ['filters.json', filtersFile(pages)];
 }
+
+/** Docs file `n` of pages' docs (docOf), `perFile` pages to a file: its path and content. */
+export const docsFile = (docs: string[], n: number, perFile: number): [path: string, content: string] => [
+	`docs/${n}.json`,
+	`[${docs.slice(n * perFile, (n + 1) * perFile).join(',')}]`,
+];
 
 /** A page as its docs file holds it (JSON). */
 export const docOf = (p: SearchPage): string =>

@@ -128,7 +128,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The exact index of `pages`, written whole into `folder`; returns its manifest. */
-function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
+export function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
 	let manifest: Manifest | undefined;
 	for (const [path, content] of exactIndexFiles(pages)) {
 		const target = join(folder, path);

@@ -1,13 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { writeSearchIndexes, type WrittenIndexes } from '../../src/search/write-indexes';
 import { dist, requireBuild } from '../support/dist';
-import { indexFileLoader } from '../support/search-index';
+import { indexFileLoader, indexFolderFiles } from '../support/search-index';
 
 // A copy of the built site, indexed as a build would with its cache: once, then again after edits.
 const work = mkdtempSync(join(tmpdir(), 'huiji-index-cache-'));
@@ -28,14 +28,6 @@ const found = async (query: string) => {
 	const pages = indexOrder(readBuiltPages(site));
 	return (await createExactSearch(indexFileLoader(site)).search(query)).matches.map((m) => pages[m.page]!.url);
 };
-/** Every file of a folder, as text. */
-const contents = (folder: string, dir = folder): Record<string, string> =>
-	Object.fromEntries(
-		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? Object.entries(contents(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), readFileSync(join(dir, e.name), 'utf8')]],
-		),
-	);
-const parsed = (folder: string) => Object.fromEntries(Object.entries(contents(folder)).map(([k, v]) => [k, JSON.parse(v)]));
 
 test('an edit to one article: its index is patched, the new words are found on that page only, and the index is the one a whole build makes', async () => {
 	expect(first.exact).toEqual({ patched: false, reason: undefined });
@@ -50,10 +42,10 @@ test('an edit to one article: its index is patched, the new words are found on t
 	expect(second.exact).toMatchObject({ patched: true, changedPages: 1 });
 	expect(await found(PHRASE)).toEqual([`/${ARTICLE.replace('index.html', '')}`]);
 
-	const patched = parsed(join(site, 'search-index'));
+	const patched = indexFolderFiles(join(site, 'search-index'));
 	rmSync(join(site, 'search-index'), { recursive: true });
 	await writeSearchIndexes(site); // no cache: built whole
-	expect(patched).toEqual(parsed(join(site, 'search-index')));
+	expect(patched).toEqual(indexFolderFiles(join(site, 'search-index')));
 }, 120_000);
 
 test('a page removed: the index is built whole, and says why', async () => {

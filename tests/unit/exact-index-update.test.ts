@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { exactIndexFiles, type Manifest, type SearchPage } from '../../src/search/exact-index';
+import type { SearchPage } from '../../src/search/exact-index';
 import { exactIndexState, updateExactIndex } from '../../src/search/exact-index-update';
+import { writeExactIndex } from '../../src/search/write-indexes';
+import { indexFolderFiles } from '../support/search-index';
 import { seedText } from '../support/seed-text';
 
 // Real text: the seeds' paragraphs, dealt out into twelve pages of three kinds.
@@ -29,29 +31,14 @@ afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true }
 function builtWhole(pages: SearchPage[]) {
 	const folder = mkdtempSync(join(tmpdir(), 'huiji-exact-'));
 	folders.push(folder);
-	let manifest: Manifest | undefined;
-	for (const [path, content] of exactIndexFiles(pages)) {
-		mkdirSync(dirname(join(folder, path)), { recursive: true });
-		writeFileSync(join(folder, path), content);
-		if (path === 'manifest.json') manifest = JSON.parse(content);
-	}
-	return { folder, state: exactIndexState(pages, manifest!) };
-}
-
-/** Every file of an index folder, parsed (key order aside, what a reader's browser gets). */
-function files(folder: string, dir = folder): Record<string, unknown> {
-	return Object.fromEntries(
-		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? Object.entries(files(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), JSON.parse(readFileSync(join(dir, e.name), 'utf8'))]],
-		),
-	);
+	return { folder, state: exactIndexState(pages, writeExactIndex(pages, folder)) };
 }
 
 /** Patches an index of `before` to `after`; returns what it wrote and the files a whole build of `after` has. */
 function patch(before: SearchPage[], after: SearchPage[]) {
 	const { folder, state } = builtWhole(before);
 	const result = updateExactIndex(folder, state, after, (url) => before.find((p) => p.url === url));
-	return { result, patched: files(folder), whole: files(builtWhole(after).folder), folder };
+	return { result, patched: indexFolderFiles(folder), whole: indexFolderFiles(builtWhole(after).folder), folder };
 }
 
 const edit = (i: number, change: Partial<SearchPage>) => PAGES.map((p, k) => (k === i ? { ...p, ...change } : p));
