@@ -1,4 +1,6 @@
 // @ts-check
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
@@ -6,11 +8,19 @@ import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 
-// The public address the site is deployed at; sitemap and canonical URLs use it.
+// The public address the site is deployed at; sitemap and canonical URLs use it. Its path is the
+// base every link, asset and search request is under: a GitHub Pages project site is served from
+// https://<org>.github.io/<repo>/ (the deploy workflow takes the address from actions/configure-pages).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = new URL(site).pathname;
+// The folder the site's content comes from (HUIJI_CONTENT_ROOT): its public/ holds its favicon and logo.
+const contentRoot = process.env.HUIJI_CONTENT_ROOT ? resolve(process.env.HUIJI_CONTENT_ROOT) : '.';
+const publicDir = existsSync(join(contentRoot, 'public')) ? join(contentRoot, 'public') : './public';
 
 export default defineConfig({
 	site,
+	base,
+	publicDir,
 	// Astro's content cache; the scale benchmark keeps one per generated archive.
 	cacheDir: process.env.HUIJI_CACHE_DIR ?? './node_modules/.astro',
 	trailingSlash: 'always',

@@ -1,16 +1,18 @@
+import { zhCN, type Ui } from '../i18n/zh-CN';
 import type { PartialDate } from '../schemas';
 
-/** 2022年5月24日 / 2022年5月 / 2022年 */
-export function formatDate(d: PartialDate): string {
-	return `${d.year}年` + (d.month ? `${d.month}月` : '') + (d.day ? `${d.day}日` : '');
-}
-
-/** 2022年5月24日至26日, 2022年8月31日至9月2日, 2022年12月31日至2023年1月1日 */
-export function formatDateRange(start: PartialDate, end?: PartialDate): string {
-	if (!end || end.iso === start.iso) return formatDate(start);
-	if (end.year !== start.year) return `${formatDate(start)}至${formatDate(end)}`;
-	if (end.month !== start.month) return `${formatDate(start)}至${end.month ? `${end.month}月` : ''}${end.day ? `${end.day}日` : ''}`;
-	return `${formatDate(start)}至${end.day ? `${end.day}日` : ''}`;
+/** Dates as readers of the site's language write them, to the precision the source gives. */
+export function dateFormatter({ dates: t }: Pick<Ui, 'dates'> = zhCN) {
+	/** 2022年5月24日 / 2022年5月 / 2022年 */
+	const formatDate = (d: PartialDate) => t.year(d.year) + (d.month ? t.month(d.month) : '') + (d.day ? t.day(d.day) : '');
+	/** 2022年5月24日至26日, 2022年8月31日至9月2日, 2022年12月31日至2023年1月1日 */
+	const formatDateRange = (start: PartialDate, end?: PartialDate) => {
+		if (!end || end.iso === start.iso) return formatDate(start);
+		if (end.year !== start.year) return `${formatDate(start)}${t.rangeJoin}${formatDate(end)}`;
+		if (end.month !== start.month) return `${formatDate(start)}${t.rangeJoin}${end.month ? t.month(end.month) : ''}${end.day ? t.day(end.day) : ''}`;
+		return `${formatDate(start)}${t.rangeJoin}${end.day ? t.day(end.day) : ''}`;
+	};
+	return { formatDate, formatDateRange };
 }
 
 /** Newest first; entries without a date go last, in a stable order. */

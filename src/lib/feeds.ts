@@ -1,5 +1,5 @@
 import type { RSSOptions } from '@astrojs/rss';
-import { SITE } from '../config';
+import type { Chrome } from './site-model';
 import type { PartialDate } from '../schemas';
 import type { ArticleSummary } from './site-model';
 
@@ -7,12 +7,12 @@ import type { ArticleSummary } from './site-model';
 const pubDate = (d: PartialDate | undefined) => (d?.precision === 'day' ? new Date(Date.UTC(d.year, d.month! - 1, d.day!)) : undefined);
 
 /** An RSS feed of articles, newest first (the order the site model keeps them in). */
-export function articleFeed(title: string, description: string, articles: ArticleSummary[], site: URL): RSSOptions {
+export function articleFeed(title: string, description: string, articles: ArticleSummary[], site: URL, chrome: Pick<Chrome, 'title' | 'lang'>): RSSOptions {
 	return {
-		title: title === SITE.title ? title : `${title} · ${SITE.title}`,
+		title: title === chrome.title ? title : `${title} · ${chrome.title}`,
 		description,
 		site,
-		customData: `<language>${SITE.lang}</language>`,
+		customData: `<language>${chrome.lang}</language>`,
 		items: articles.map((a) => ({
 			title: a.title,
 			link: a.url,

@@ -1,4 +1,6 @@
-import type { ArticleData, EventData, Organization, Series, Speaker, Topic } from '../schemas';
+import type { z } from 'zod';
+import type { Collection } from '../collections/registry';
+import type { SiteSettings } from '../schemas';
 
 /** Where an entry came from, for error messages (path relative to the project root). */
 export interface Located {
@@ -6,12 +8,18 @@ export interface Located {
 	filePath: string;
 }
 
-/** Every collection, validated by its schema, as plain data: the input of the site model. */
-export interface SiteRecords {
-	series: (Series & Located)[];
-	organizations: (Organization & Located)[];
-	topics: (Topic & Located)[];
-	events: (EventData & Located)[];
-	speakers: (Speaker & Located)[];
-	articles: (ArticleData & Located)[];
+/** A Markdown entry's file as the validator read it: pages render the body from `bodyStart` on, without parsing the front matter again. */
+export interface BodyFile {
+	/** Hash of the whole file: part of the page's cacheKey. */
+	digest: string;
+	/** Character offset of the body (after the front matter). */
+	bodyStart: number;
 }
+
+/** Every collection of the registry, validated by its schema, as plain data: the input of the site model. */
+export type SiteRecords = {
+	[C in Collection as C['key']]: (z.output<ReturnType<C['schema']>> & Located & (C extends { body: true } ? BodyFile : object))[];
+} & {
+	/** content/site.yaml. */
+	settings: SiteSettings;
+};

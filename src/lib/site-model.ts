@@ -1,17 +1,10 @@
-import {
-	ARTICLE_KINDS,
-	EVENT_FORMATS,
-	EVENT_KINDS,
-	MENTION_ROLES,
-	ORGANIZER_TIERS,
-	TALK_ROLES,
-	type PartialDate,
-} from '../schemas';
-import { byDateDesc, formatDate, formatDateRange } from './dates';
+import { collectionByKey, collectionByKind } from '../collections/registry';
+import { uiFor, type Ui } from '../i18n';
+import { EVENT_FORMATS, ORGANIZER_TIERS, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
+import { byDateDesc, dateFormatter } from './dates';
 import type { SiteRecords } from './records';
-import { urls } from './urls';
+import { INDEXED, urlsFor } from './urls';
 
-/** Something with a name but no page of its own (organisations). */
 /** Facets a page is filed under in search: kind, year, event, topic, speaker. */
 export type SearchFilters = Record<'kind' | 'year' | 'event' | 'topic' | 'speaker', string[]>;
 
@@ -60,7 +53,7 @@ export interface EventView extends EventLink {
 	formatLabel?: string;
 	venueText?: string;
 	series: (Link & { editionText?: string })[];
-	organizers: { tier: string; label: string; orgs: Named[] }[];
+	organizers: { tier: string; label: string; orgs: Link[] }[];
 	theme?: string;
 	forums?: { count?: number; names: string[] };
 	agenda: TalkView[];
@@ -71,6 +64,9 @@ export interface EventView extends EventLink {
 	articles: ArticleSummary[];
 	speakers: SpeakerLink[];
 	searchFilters: SearchFilters;
+	feedUrl: string;
+	/** The event's articles as BibTeX, when it has any. */
+	bibUrl?: string;
 }
 export interface SpeakerView extends SpeakerLink {
 	aliases: string[];
@@ -83,11 +79,12 @@ export interface SpeakerView extends SpeakerLink {
 	latestDescription: string;
 	/** The same, as roles: job titles with their organisations (structured data). */
 	latestRoles: { title: string; org?: string }[];
-	appearances: { asGiven: string; description: string; article: Link; event?: EventLink }[];
+	appearances: { asGiven: string; description: string; article: Link; event?: EventLink; orgIds: string[] }[];
 	talks: (TalkView & { event: EventLink })[];
 	articles: (ArticleSummary & { asLabel: string })[];
 	events: EventLink[];
 	searchFilters: SearchFilters;
+	feedUrl: string;
 }
 export interface ArticleView extends ArticleSummary {
 	kind: keyof typeof ARTICLE_KINDS;
@@ -115,7 +112,52 @@ export interface SeriesView extends Link {
 	parts: Link[];
 	events: EventView[];
 }
+export interface OrganizationView extends Link {
+	originalName?: string;
+	aliases: string[];
+	/** Events it took part in, by tier (指导, 主办…), newest first. */
+	tiers: { tier: string; label: string; events: EventLink[] }[];
+	/** Events it took part in at any tier. */
+	eventCount: number;
+	/** People whom a source described with a role in it, with that description. */
+	people: (SpeakerLink & { description: string })[];
+}
+/** What every page's header, footer and <head> show: from content/site.yaml. */
+export interface Chrome {
+	title: string;
+	tagline: string;
+	description: string;
+	lang: string;
+	footer?: string;
+	home: string;
+	search: string;
+	siteFeed: string;
+	sitemap: string;
+	favicon: string;
+	logo?: string;
+	nav: { label: string; url: string }[];
+	/** The index pages readers can browse, by kind (`event`): breadcrumbs, the 404 page. */
+	indexes: Record<string, { label: string; url: string }>;
+}
+/** A page the search indexes, as the model knows it; the indexer adds the text the built page shows. */
+export interface SearchEntry {
+	url: string;
+	title: string;
+	/** The kind as readers see it (嘉宾), for the results list and the kind facet. */
+	kind: string;
+	/** A match in `names` ranks above the title (a person's own page for their name). */
+	ownNames: boolean;
+	date?: string;
+	event?: string;
+	names: string[];
+	filters: SearchFilters;
+}
 export interface SiteModel {
+	settings: SiteSettings;
+	chrome: Chrome;
+	organizations: OrganizationView[];
+	/** Every searchable page: events, speakers, articles. */
+	searchEntries: SearchEntry[];
 	events: EventView[];
 	speakers: SpeakerView[];
 	articles: ArticleView[];
@@ -129,20 +171,24 @@ export interface SiteModel {
 	speakersByInitial: { initial: string; speakers: SpeakerView[] }[];
 }
 
-const collator = new Intl.Collator('zh-CN');
-
 /**
- * Builds every view the pages render, once. References are assumed checked
- * (`checkReferences`); a missing id here is a programming error and throws.
+ * Builds every view the pages render, once. References are assumed checked (the validator's
+ * cross-file rules); a missing id here is a programming error and throws. `base` is the site's
+ * base path: every URL in the model is under it.
  */
-export function buildSiteModel(records: SiteRecords): SiteModel {
+export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: string } = {}): SiteModel {
+	const ui: Ui = uiFor(records.settings.lang);
+	const urls = urlsFor(base);
+	const collator = new Intl.Collator(ui.lang);
+	const { formatDate, formatDateRange } = dateFormatter(ui);
+	const label = (kind: string) => (ui.collections as Record<string, { label: string }>)[kind]!.label;
 	const published = records.articles.filter((a) => !a.draft);
 	const need = <T>(map: Map<string, T>, id: string, what: string): T => {
 		const v = map.get(id);
 		if (!v) throw new Error(`unresolved ${what} reference: ${id}`);
 		return v;
 	};
-	const orgs = new Map<string, Named>(records.organizations.map((o) => [o.id, { id: o.id, name: o.name }]));
+	const orgs = new Map<string, Link>(records.organizations.map((o) => [o.id, { id: o.id, url: urls.organization(o.id), name: o.name }]));
 	const topicLinks = new Map(records.topics.map((t) => [t.id, { id: t.id, url: urls.topic(t.id), name: t.name }]));
 	const seriesLinks = new Map(records.series.map((s) => [s.id, { id: s.id, url: urls.series(s.id), name: s.name }]));
 	const speakerLinks = new Map<string, SpeakerLink>(
@@ -163,7 +209,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 	);
 	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
 		title: t.title,
-		roleLabel: TALK_ROLES[t.role],
+		roleLabel: ui.vocab.talkRoles[t.role],
 		forum: t.forum,
 		summary: t.summary,
 		speakers: t.speakers.map((id) => ({ ...need(speakerLinks, id, 'speaker'), description: descriptionAt.get(`${id}@${eventId}`) })),
@@ -176,8 +222,8 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 			title: a.title,
 			subtitle: a.subtitle,
 			kind: a.kind,
-			kindLabel: ARTICLE_KINDS[a.kind],
-			sourceText: [a.source.outlet, a.source.column].filter(Boolean).join(' · ') || undefined,
+			kindLabel: ui.vocab.articleKinds[a.kind],
+			sourceText: [a.source.outlet, a.source.column].filter(Boolean).join(ui.list.dot) || undefined,
 			outlet: a.source.outlet,
 			column: a.source.column,
 			sourceUrl: a.source.url,
@@ -188,11 +234,11 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 			bylines: a.bylines,
 			seed: a.seed,
 			events: a.events.map((id) => need(eventLinks, id, 'event')),
-			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: MENTION_ROLES[p.as] })),
+			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: ui.vocab.mentionRoles[p.as] })),
 			topics: a.topics.map((id) => need(topicLinks, id, 'topic')),
 			photoCredits: a.photoCredits,
 			searchFilters: {
-				kind: ['文章'],
+				kind: [label('article')],
 				year: a.date ? [String(a.date.year)] : [],
 				event: a.events.map((id) => need(shortNames, id, 'event')),
 				topic: a.topics.map((id) => need(topicLinks, id, 'topic').name),
@@ -233,22 +279,22 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 			return {
 				...need(eventLinks, e.id, 'event'),
 				shortName: e.shortName,
-				kindLabel: EVENT_KINDS[e.kind],
+				kindLabel: ui.vocab.eventKinds[e.kind],
 				start: e.start,
 				end: e.end,
 				dateNote: e.dateNote,
 				year: e.start.year,
 				format: e.format,
-				formatLabel: e.format ? EVENT_FORMATS[e.format] : undefined,
-				venueText: [e.venue?.city, e.venue?.name].filter(Boolean).join(' · ') || undefined,
+				formatLabel: e.format ? ui.vocab.eventFormats[e.format] : undefined,
+				venueText: [e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined,
 				series: e.series.map((s) => ({
 					...need(seriesLinks, s.series, 'series'),
-					editionText: s.edition ? `第${s.edition}届` : undefined,
+					editionText: s.edition ? ui.event.edition(s.edition) : undefined,
 				})),
 				organizers: (Object.keys(ORGANIZER_TIERS) as (keyof typeof ORGANIZER_TIERS)[])
 					.map((tier) => ({
 						tier,
-						label: ORGANIZER_TIERS[tier],
+						label: ui.vocab.organizerTiers[tier],
 						orgs: e.organizers.filter((o) => o.tier === tier).map((o) => need(orgs, o.org, 'organization')),
 					}))
 					.filter((t) => t.orgs.length > 0),
@@ -262,12 +308,14 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				articles: (articlesOfEvent.get(e.id) ?? []).map(summary),
 				speakers: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker')).sort((a, b) => collator.compare(a.name, b.name)),
 				searchFilters: {
-					kind: ['活动'],
+					kind: [label('event')],
 					year: [String(e.start.year)],
 					event: [e.shortName],
 					topic: e.topics.map((id) => need(topicLinks, id, 'topic').name),
 					speaker: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker').name),
 				},
+				feedUrl: urls.eventFeed(e.id),
+				bibUrl: articlesOfEvent.has(e.id) ? urls.eventBib(e.id) : undefined,
 			};
 		})
 		.sort(byDateDesc((e) => e.start, (e) => e.id));
@@ -276,6 +324,7 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		.map((s) => {
 			const appearances = s.appearances.map((ap) => ({
 				roles: ap.roles.map((r) => ({ title: r.title, org: r.org ? need(orgs, r.org, 'organization').name : undefined })),
+				orgIds: ap.roles.flatMap((r) => (r.org ? [r.org] : [])),
 				asGiven: ap.asGiven,
 				description: describe(ap.roles),
 				article: need(articleLinks, ap.article, 'article'),
@@ -302,12 +351,13 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 				articles: quotedIn,
 				events: attended.map((e) => need(eventLinks, e.id, 'event')),
 				searchFilters: {
-					kind: ['嘉宾'],
+					kind: [label('speaker')],
 					year: [...new Set(attended.map((e) => String(e.year)))],
 					event: attended.map((e) => e.shortName),
 					topic: [],
 					speaker: [s.name],
 				},
+				feedUrl: urls.speakerFeed(s.id),
 			};
 		})
 		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.name, b.name) : a.sortKey < b.sortKey ? -1 : 1));
@@ -329,7 +379,74 @@ export function buildSiteModel(records: SiteRecords): SiteModel {
 		events: events.filter((e) => e.series.some((x) => x.id === s.id)),
 	}));
 
+	const organizations = organizationViews();
+	function organizationViews(): OrganizationView[] {
+		const eventsOf = indexBy(events, (e) => e.organizers.flatMap((t) => t.orgs.map((o) => o.id)));
+		const peopleOf = new Map<string, Map<string, SpeakerLink & { description: string }>>();
+		for (const s of speakers) {
+			for (const ap of s.appearances) {
+				for (const org of new Set(ap.orgIds)) {
+					const people = peopleOf.get(org) ?? peopleOf.set(org, new Map()).get(org)!;
+					// Described as the first source that names a role there says.
+					if (!people.has(s.id)) people.set(s.id, { id: s.id, url: s.url, name: s.name, originalName: s.originalName, originalLang: s.originalLang, description: ap.description });
+				}
+			}
+		}
+		return [...records.organizations]
+			.sort((a, b) => collator.compare(a.name, b.name))
+			.map((o) => {
+				const taking = eventsOf.get(o.id) ?? [];
+				return {
+					id: o.id,
+					url: urls.organization(o.id),
+					name: o.name,
+					originalName: o.originalName,
+					aliases: o.aliases,
+					tiers: (Object.keys(ORGANIZER_TIERS) as (keyof typeof ORGANIZER_TIERS)[])
+						.map((tier) => ({
+							tier,
+							label: ui.vocab.organizerTiers[tier],
+							events: taking.filter((e) => e.organizers.some((t) => t.tier === tier && t.orgs.some((x) => x.id === o.id))).map((e) => need(eventLinks, e.id, 'event')),
+						}))
+						.filter((t) => t.events.length > 0),
+					eventCount: taking.length,
+					people: [...(peopleOf.get(o.id)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name)),
+				};
+			});
+	}
+
+	const settings = records.settings;
+	const navLabel = (key: string) => label(collectionByKey.get(key)!.kind);
+	const indexes = Object.fromEntries(INDEXED.map((c) => [c.kind, { label: label(c.kind), url: urls.index(c) }]));
+	const chrome: Chrome = {
+		title: settings.title,
+		tagline: settings.tagline,
+		description: settings.description,
+		lang: settings.lang,
+		footer: settings.footer,
+		home: urls.home(),
+		search: urls.search(),
+		siteFeed: urls.siteFeed(),
+		sitemap: urls.sitemap(),
+		favicon: urls.at(settings.favicon),
+		logo: settings.logo && urls.at(settings.logo),
+		nav: settings.nav.map((item) =>
+			typeof item === 'string' ? { label: navLabel(item), url: urls.index(collectionByKey.get(item)!) } : { label: item.label, url: /^[a-z]+:/i.test(item.url) ? item.url : urls.at(item.url) },
+		),
+		indexes,
+	};
+	const rankOwnNames = (kind: string) => Boolean((collectionByKind.get(kind) as { ownNamesRankFirst?: boolean }).ownNamesRankFirst);
+	const searchEntries: SearchEntry[] = [
+		...events.map((e) => ({ url: e.url, title: e.name, kind: label('event'), ownNames: rankOwnNames('event'), date: e.start.iso, event: e.shortName, names: [], filters: e.searchFilters })),
+		...speakers.map((s) => ({ url: s.url, title: s.name, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters })),
+		...articles.map((a) => ({ url: a.url, title: a.title, kind: label('article'), ownNames: rankOwnNames('article'), date: a.date?.iso, event: a.searchFilters.event[0], names: [], filters: a.searchFilters })),
+	];
+
 	return {
+		settings,
+		chrome,
+		organizations,
+		searchEntries,
 		events,
 		speakers,
 		articles,

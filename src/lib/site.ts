@@ -1,38 +1,31 @@
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { COLLECTIONS } from '../collections/registry';
+import { uiFor } from '../i18n';
+import type { SiteSettings } from '../schemas';
+import { cacheKey } from './cache-key';
 import type { SiteRecords } from './records';
-import { ContentReferenceError, findDanglingReferences } from './references';
 import { buildSiteModel } from './site-model';
 
 // Loaded once per build: every page imports `site` from here instead of querying collections itself.
-const [series, organizations, topics, events, speakers, articles] = await Promise.all([
-	getCollection('series'),
-	getCollection('organizations'),
-	getCollection('topics'),
-	getCollection('events'),
-	getCollection('speakers'),
-	getCollection('articles'),
-]);
+// The records are the validator's (src/collections/pass.ts): checked, references resolved.
+const lists = await Promise.all(COLLECTIONS.map(async (c) => [c.key, (await getCollection(c.key)).map((e) => e.data)] as const));
+const settings = (await getEntry('site', 'settings'))!.data as unknown as SiteSettings;
+const records = { ...Object.fromEntries(lists), settings } as unknown as SiteRecords;
 
-const flatten = <T extends { id: string; filePath?: string; data: object }>(entries: T[], fallbackPath: string) =>
-	entries.map((e) => ({ ...(e.data as T['data']), id: e.id, filePath: e.filePath ?? fallbackPath }));
+export const site = buildSiteModel(records, { base: import.meta.env.BASE_URL });
+/** The reader-facing strings of the site's language. */
+export const ui = uiFor(settings.lang);
 
-const records: SiteRecords = {
-	series: flatten(series, 'content/series.yaml'),
-	organizations: flatten(organizations, 'content/organizations.yaml'),
-	topics: flatten(topics, 'content/topics.yaml'),
-	events: flatten(events, 'content/events'),
-	speakers: flatten(speakers, 'content/speakers'),
-	articles: flatten(articles, 'content/articles'),
-};
+/**
+ * A page's `cacheKey` for incremental builds (./cache-key.ts): what it is rendered from, plus the
+ * site's settings, which every page's header and footer show.
+ */
+export const pageKey = (...inputs: unknown[]) => cacheKey(settings, import.meta.env.BASE_URL, ...inputs);
 
-const dangling = findDanglingReferences(records);
-if (dangling.length > 0) throw new ContentReferenceError(dangling);
-
-export const site = buildSiteModel(records);
-
-const files = (entries: { id: string; filePath?: string; digest?: string | number }[]) => new Map(entries.map((e) => [e.id, { path: e.filePath!, digest: String(e.digest) }]));
-const eventFiles = files(events);
-const articleFiles = files(articles);
+const bodyOf = (list: SiteRecords['events'] | SiteRecords['articles']) =>
+	new Map(list.map((e) => [e.id, { path: e.filePath, digest: e.digest, bodyStart: e.bodyStart }]));
+const eventFiles = bodyOf(records.events);
+const articleFiles = bodyOf(records.articles);
 
 /** The Markdown file behind a page, for rendering its body (src/markdown/render-file.ts), and its digest. */
 export const bodyFile = {

@@ -1,5 +1,4 @@
 import type { Article, Event, Organization, Person, WithContext } from 'schema-dts';
-import { SITE } from '../config';
 import type { ArticleView, EventView, Link, SpeakerView } from './site-model';
 
 // JSON-LD for search engines (schema.org), built from the same view models the pages render.
@@ -8,7 +7,7 @@ const absolute = (path: string, site: URL) => new URL(path, site).href;
 const personRef = (p: Link, site: URL): Person => ({ '@type': 'Person', name: p.name, url: absolute(p.url, site) });
 const organization = (name: string): Organization => ({ '@type': 'Organization', name });
 
-export function eventJsonLd(e: EventView, site: URL): WithContext<Event> {
+export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: string): WithContext<Event> {
 	const online = e.format === 'online';
 	return {
 		'@context': 'https://schema.org',
@@ -24,13 +23,13 @@ export function eventJsonLd(e: EventView, site: URL): WithContext<Event> {
 				: 'https://schema.org/OfflineEventAttendanceMode',
 		location: [
 			...(e.venueText ? [{ '@type': 'Place' as const, name: e.venueText, address: e.venueText }] : []),
-			...(online || e.livestream ? [{ '@type': 'VirtualLocation' as const, name: e.livestream?.platforms.join('、') || '线上' }] : []),
+			...(online || e.livestream ? [{ '@type': 'VirtualLocation' as const, name: e.livestream?.platforms.join('、') || onlineLabel }] : []),
 		],
 		...(e.theme && { description: e.theme }),
 		organizer: e.organizers.flatMap((tier) => tier.orgs.map((o) => organization(o.name))),
 		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
 		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
-		inLanguage: SITE.lang,
+		inLanguage: lang,
 	};
 }
 
@@ -49,7 +48,7 @@ export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
 }
 
 /** NewsArticle for everything from a news outlet but interviews, which are Article. */
-export function articleJsonLd(a: ArticleView, site: URL): WithContext<Article> {
+export function articleJsonLd(a: ArticleView, site: URL, lang: string): WithContext<Article> {
 	return {
 		'@context': 'https://schema.org',
 		'@type': a.kind === 'interview' ? 'Article' : 'NewsArticle',
@@ -69,7 +68,7 @@ export function articleJsonLd(a: ArticleView, site: URL): WithContext<Article> {
 			...(a.sourceUrl && { url: a.sourceUrl }),
 		},
 		keywords: a.topics.map((t) => t.name),
-		inLanguage: SITE.lang,
+		inLanguage: lang,
 	};
 }
 

@@ -1,19 +1,38 @@
-/** One place for every URL the site links to, so routes and links cannot drift apart. */
-export const urls = {
-	home: () => '/',
-	events: () => '/events/',
-	event: (id: string) => `/events/${id}/`,
-	speakers: () => '/speakers/',
-	speaker: (id: string) => `/speakers/${id}/`,
-	articles: () => '/articles/',
-	article: (id: string) => `/articles/${id}/`,
-	topics: () => '/topics/',
-	topic: (id: string) => `/topics/${id}/`,
-	series: (id: string) => `/series/${id}/`,
-	/** RSS feeds: all articles, an event's, a speaker's. */
-	siteFeed: () => '/rss.xml',
-	eventFeed: (id: string) => `/events/${id}/rss.xml`,
-	speakerFeed: (id: string) => `/speakers/${id}/rss.xml`,
-	/** An event's articles as one BibTeX file. */
-	eventBib: (id: string) => `/events/${id}/citations.bib`,
-};
+import { COLLECTIONS, collectionByKind, type CollectionDef } from '../collections/registry';
+
+/**
+ * Every URL the site links to, under the site's base path (`/` or `/<repo>/` for a GitHub Pages
+ * project site), so routes and links cannot drift apart. Entry pages follow the registry's routes.
+ */
+export function urlsFor(base = '/') {
+	const root = base.endsWith('/') ? base : `${base}/`;
+	const at = (path: string) => `${root}${path.replace(/^\//, '')}`;
+	const entry = (kind: string, id: string) => at(`${collectionByKind.get(kind)!.route}/${id}/`);
+	return {
+		home: () => root,
+		/** A file or page by its path from the site's root: `favicon.svg`, `search-index/`. */
+		at,
+		/** A collection's index page (`/events/`). */
+		index: (c: Pick<CollectionDef, 'route'>) => at(`${c.route}/`),
+		entry,
+		event: (id: string) => entry('event', id),
+		speaker: (id: string) => entry('speaker', id),
+		article: (id: string) => entry('article', id),
+		topic: (id: string) => entry('topic', id),
+		series: (id: string) => entry('series', id),
+		organization: (id: string) => entry('organization', id),
+		search: () => at('search/'),
+		sitemap: () => at('sitemap-index.xml'),
+		/** RSS feeds: all articles, an event's, a speaker's. */
+		siteFeed: () => at('rss.xml'),
+		eventFeed: (id: string) => at(`events/${id}/rss.xml`),
+		speakerFeed: (id: string) => at(`speakers/${id}/rss.xml`),
+		/** An event's articles as one BibTeX file. */
+		eventBib: (id: string) => at(`events/${id}/citations.bib`),
+	};
+}
+
+export type Urls = ReturnType<typeof urlsFor>;
+
+/** Collections with an index page, in registry order: what the navigation may list. */
+export const INDEXED = COLLECTIONS.filter((c) => 'index' in c && c.index);

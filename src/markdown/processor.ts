@@ -4,6 +4,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { rehypeBasePath } from './rehype-base-path';
 import { rehypeExternalImages } from './rehype-external-images';
 import { articleSchema } from './sanitize-schema';
 
@@ -19,8 +20,9 @@ export const markdownProcessor = unified({
 	// Article bodies come from editors and pasted sources: raw HTML is parsed, then cut down to
 	// GitHub's safe subset (no script, style, iframe, event handlers or javascript: URLs);
 	// heading ids and image attributes are added after sanitising, so they survive it.
-	// Links to other sites open no window handle back to ours, and send no Referer.
-	rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSchema], rehypeSlug, rehypeExternalImages, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+	// Site-absolute links and images gain the base path. Links to other sites open no window handle
+	// back to ours, and send no Referer.
+	rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSchema], rehypeSlug, rehypeExternalImages, rehypeBasePath, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
 });
 
 /** Code blocks (rare in news text) stay plain: Shiki's inline styles would break the CSP. */

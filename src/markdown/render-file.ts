@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { contentRoot } from '../lib/content-root';
 import { markdownProcessor, markdownShared } from './processor';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
 /**
- * The body of a content file (path relative to the project, as the loader stores it) rendered to
- * HTML through the site's Markdown pipeline, and whether it has any text at all.
+ * The body of a content file rendered to HTML through the site's Markdown pipeline, and whether it
+ * has any text at all. `path` is relative to the content root and `bodyStart` where the validator
+ * found the body begins: the front matter is not parsed again here.
  */
-export async function renderFile(filePath: string): Promise<{ html: string; empty: boolean }> {
-	const file = resolve(filePath);
-	const { content, frontmatter } = parseFrontmatter(readFileSync(file, 'utf8'), { frontmatter: 'empty-with-spaces' });
+export async function renderFile({ path, bodyStart = 0 }: { path: string; bodyStart?: number }): Promise<{ html: string; empty: boolean }> {
+	const file = resolve(contentRoot(), path);
+	const content = readFileSync(file, 'utf8').slice(bodyStart);
 	renderer ??= markdownProcessor.createRenderer(markdownShared);
-	const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file), frontmatter });
+	const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file) });
 	return { html: code, empty: !content.trim() };
 }

@@ -1,7 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { SITE } from '../config';
 import { articleFeed } from '../lib/feeds';
 import { site } from '../lib/site';
 
-export const GET = (context: APIContext) => rss(articleFeed(SITE.title, SITE.description, site.articles, context.site!));
+export const GET = (context: APIContext) => rss(articleFeed(site.chrome.title, site.chrome.description, site.articles, context.site!, site.chrome));

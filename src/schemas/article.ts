@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { zhCN } from '../i18n/zh-CN';
 import { describeChoices, partialDate, slug, text } from './common';
 
-export const ARTICLE_KINDS = {
-	recap: '会议综述',
-	news: '新闻',
-	interview: '访谈',
-	schedule: '日程预告',
-	photo: '图片新闻',
-} as const;
+/** Article kinds and how a person figures in one; labels from the zh-CN locale (src/i18n/). */
+export const ARTICLE_KINDS = zhCN.vocab.articleKinds;
 
 /** How an article involves a person. */
-export const MENTION_ROLES = { quoted: '引述', interviewed: '受访', pictured: '图片' } as const;
+export const MENTION_ROLES = zhCN.vocab.mentionRoles;
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 

@@ -1,41 +1,17 @@
 import { z } from 'zod';
+import { zhCN } from '../i18n/zh-CN';
 import { describeChoices, partialDate, slug, text } from './common';
 
 /** Organiser tiers as Chinese event notices name them. */
-export const ORGANIZER_TIERS = {
-	guidance: '指导单位',
-	host: '主办单位',
-	organizer: '承办单位',
-	'co-organizer': '协办单位',
-	support: '支持单位',
-} as const;
+/** Organiser tiers; editors and readers see the zh-CN labels (src/i18n/). */
+export const ORGANIZER_TIERS = zhCN.vocab.organizerTiers;
 
 /** What a person does on the agenda. */
-export const TALK_ROLES = {
-	'opening-remarks': '致辞',
-	keynote: '主旨报告',
-	talk: '报告',
-	'lead-remarks': '引导发言',
-	remarks: '发言',
-	host: '主持',
-	panel: '圆桌',
-	dialogue: '对话',
-	launch: '发布',
-	interview: '采访',
-} as const;
+export const TALK_ROLES = zhCN.vocab.talkRoles;
 
-export const EVENT_KINDS = {
-	conference: '学术会议',
-	summit: '峰会',
-	forum: '论坛',
-	launch: '发布会',
-	salon: '沙龙',
-	ceremony: '仪式',
-	expo: '大会',
-	'media-tour': '媒体采访活动',
-} as const;
+export const EVENT_KINDS = zhCN.vocab.eventKinds;
 
-export const EVENT_FORMATS = { 'in-person': '线下', online: '线上', hybrid: '线上线下结合' } as const;
+export const EVENT_FORMATS = zhCN.vocab.eventFormats;
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 

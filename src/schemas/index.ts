@@ -5,3 +5,4 @@ export * from './organization';
 export * from './series';
 export * from './speaker';
 export * from './topic';
+export * from './site';

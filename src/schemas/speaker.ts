@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slug, text } from './common';
-import { asciiFold, pinyinName, syllables } from './pinyin-name';
+import { asciiFold, pinyinName, syllables, type PinyinName } from './pinyin-name';
 
 /** One position or honour a person held when a source named them (时任). */
 export const roleSchema = () =>
@@ -46,15 +46,15 @@ export const speakerSchema = () =>
 		.transform((person) => {
 			const foreign = person.originalName !== undefined;
 			const romanised = foreign ? undefined : pinyinName(person.name, person.pinyin);
-			const nameSyllables = syllables(person.name);
+			const order = sortSyllables(person.name, romanised);
 			return {
 				...person,
 				/** Pinyin forms for Chinese names, absent for foreign people. */
 				romanised,
-				/** Sort key: pinyin of the Chinese display name (foreign names sort by their transliteration). */
-				sortKey: nameSyllables.map(asciiFold).join(' '),
-				/** Index letter, A–Z, from the first syllable. */
-				initial: (nameSyllables[0]?.[0] ?? '#').toUpperCase().replace('Ü', 'L'),
+				/** Sort key: family name first, in pinyin (the override's, when given); foreign people by the family name of their Chinese transliteration. */
+				sortKey: order.map(asciiFold).join(' '),
+				/** Index letter, A–Z, from the family name's first syllable. */
+				initial: (asciiFold(order[0] ?? '')[0] ?? '#').toUpperCase(),
 				/** Every name the person is known by, for search and structured data. */
 				allNames: [
 					...new Set(
@@ -73,3 +73,16 @@ export const speakerSchema = () =>
 
 export type Speaker = z.output<ReturnType<typeof speakerSchema>>;
 export type Appearance = z.output<ReturnType<typeof appearanceSchema>>;
+
+/**
+ * Syllables a person is sorted by, family name first. A Chinese name's come from its pinyin (so
+ * `pinyin: Wan Chongshan` files 万重山 under W, not M). A foreign name is written given name first
+ * with a dot between the parts (约翰·轩尼诗, John Hennessy): its family name is the last part, so
+ * the person is filed under X for 轩尼诗, as Chinese indexes of foreign names do.
+ */
+function sortSyllables(name: string, romanised: PinyinName | undefined): string[] {
+	if (romanised) return [romanised.family, romanised.given].filter(Boolean);
+	const parts = name.split(/[·•・‧･.\s]+/).filter(Boolean);
+	const family = parts.at(-1) ?? name;
+	return [...syllables(family), ...syllables(parts.slice(0, -1).join(''))];
+}

@@ -4,8 +4,10 @@ import { FIELD_SEPARATOR, codePoints, normalise, shardOf } from './normalise';
 export interface SearchPage {
 	url: string;
 	title: string;
-	/** 文章 / 活动 / 嘉宾 */
+	/** 文章 / 活动 / 嘉宾: the kind as readers see it. */
 	kind: string;
+	/** A match in `names` ranks with the page's own names (a person's page for their name), not as a mention. */
+	ownNames: boolean;
 	/** YYYY, YYYY-MM or YYYY-MM-DD, if the page has a date. */
 	date?: string;
 	/** Event the page belongs to, for display. */
@@ -42,11 +44,11 @@ export interface PageDoc {
 export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } as const;
 
 /** Each region of a page (title, each name, body) as normalised text, with its first offset. */
-export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'kind'>): { start: number; text: string }[] {
+export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'ownNames'>): { start: number; text: string }[] {
 	const norm = (text: string) => normalise(text, Infinity, { positions: false }).chars;
 	const out = [{ start: 0, text: norm(p.title) }];
 	// Names lie end to end in their region, a gap apart, so no bigram spans two of them.
-	let at = p.kind === '嘉宾' ? REGION.SPEAKER_NAMES : REGION.NAMES;
+	let at = p.ownNames ? REGION.SPEAKER_NAMES : REGION.NAMES;
 	for (const name of p.names) {
 		const text = norm(name);
 		out.push({ start: at, text });

@@ -8,12 +8,14 @@ export interface PageCacheEntry {
 	stat: string;
 	/** sha1 of the page's bytes, for a file written again with the same content. */
 	hash: string;
+	/** sha1 of what the site model said of the page (title, kind, names, facets). */
+	facts: string;
 	page: SearchPage | null;
 }
 export type PageCacheEntries = Record<string, PageCacheEntry>;
 
 /** Raise when readPage() changes what it reads: cached pages from older builds are then read again. */
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * The page cache of readBuiltPages() on disk: a base file of every page (113 MB at 10,000

@@ -12,21 +12,31 @@ import { openPageCache, type PageCacheEntries } from './page-cache';
 
 const parser = unified().use(rehypeParse);
 
+/** What the site model says of a searchable page (src/lib/site-model.ts `SearchEntry`). */
+export type PageFacts = Omit<SearchPage, 'body'>;
+
 /**
- * The searchable pages of a built site: each HTML page with a `[data-pagefind-body]` element,
- * read exactly as a reader sees it, so "the page contains the query" means what it says; parts
- * marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as Pagefind leaves them.
+ * The searchable pages of a built site: for each page the model lists (`facts`, by URL under the
+ * site's base path), its title, kind, names and facets from the model, and the text of its
+ * `[data-pagefind-body]` element exactly as a reader sees it, so "the page contains the query" means
+ * what it says; parts marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as
+ * Pagefind leaves them.
  *
- * With a `cacheFile`, a page is not parsed again when its bytes are unchanged since the last build
- * (parsing is most of the time: ~20 s for 12,000 pages), and not even read when the file itself is
- * untouched (dist/ is kept between builds: 218 MB at 10,000 articles). `changed`, when given,
- * receives the last build's reading of each page whose bytes did change (null: nothing searchable).
+ * With a `cacheFile`, a page is not parsed again when its bytes and facts are unchanged since the
+ * last build (parsing is most of the time: ~20 s for 12,000 pages), and not even read when the file
+ * itself is untouched (dist/ is kept between builds: 218 MB at 10,000 articles). `changed`, when
+ * given, receives the last build's reading of each page that did change (null: nothing searchable).
  */
-export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile?: string; changed?: Map<string, SearchPage | null> } = {}): SearchPage[] {
+export function readBuiltPages(
+	dist: string,
+	facts: Map<string, PageFacts>,
+	{ base = '/', cacheFile, changed }: { base?: string; cacheFile?: string; changed?: Map<string, SearchPage | null> } = {},
+): SearchPage[] {
 	const cache = cacheFile ? openPageCache(cacheFile) : undefined;
 	const previous = cache?.entries ?? {};
 	const next: PageCacheEntries = {};
 	const pages: SearchPage[] = [];
+	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
 			const path = join(dir, entry.name);
@@ -35,22 +45,25 @@ export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile
 				continue;
 			}
 			if (!entry.name.endsWith('.html')) continue;
-			const url = '/' + relative(dist, path).replace(/\\/g, '/').replace(/index\.html$/, '');
+			const url = prefix + relative(dist, path).replace(/\\/g, '/').replace(/index\.html$/, '');
+			const known = facts.get(url);
+			if (!known) continue;
 			if (!cache) {
-				const page = readPage(url, readFileSync(path, 'utf8'));
+				const page = readPage(known, readFileSync(path, 'utf8'));
 				if (page) pages.push(page);
 				continue;
 			}
-			const known = previous[url];
+			const cached = previous[url];
 			const stat = fileSignature(path);
-			let current = known;
-			if (known?.stat !== stat) {
+			const factsHash = createHash('sha1').update(JSON.stringify(known)).digest('base64url');
+			let current = cached;
+			if (cached?.stat !== stat || cached.facts !== factsHash) {
 				const bytes = readFileSync(path);
 				const hash = createHash('sha1').update(bytes).digest('base64url');
-				if (known?.hash === hash) current = { ...known, stat };
+				if (cached?.hash === hash && cached.facts === factsHash) current = { ...cached, stat };
 				else {
-					if (known) changed?.set(url, known.page);
-					current = { stat, hash, page: readPage(url, bytes.toString('utf8')) };
+					if (cached) changed?.set(url, cached.page);
+					current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
 				}
 			}
 			next[url] = current!;
@@ -63,22 +76,9 @@ export function readBuiltPages(dist: string, { cacheFile, changed }: { cacheFile
 }
 
 /** The searchable part of one page, or null when it has none. */
-function readPage(url: string, html: string): SearchPage | null {
+function readPage(facts: PageFacts, html: string): SearchPage | null {
 	const body = select('[data-pagefind-body]', parser.parse(html)) as Element | undefined;
 	if (!body) return null;
 	for (const ignored of selectAll('[data-pagefind-ignore]', body)) ignored.children = [];
-	const attr = (key: string) => {
-		const v = body.properties[key];
-		return v === undefined || v === null ? undefined : String(v);
-	};
-	return {
-		url,
-		title: attr('dataSearchTitle') ?? '',
-		kind: attr('dataSearchKind') ?? '文章',
-		date: attr('dataSearchDate'),
-		event: attr('dataSearchEvent'),
-		names: attr('dataSearchNames')?.split('|') ?? [],
-		body: toText(body),
-		filters: JSON.parse(String((select('[data-search-filters]', body) as Element | undefined)?.properties.dataSearchFilters ?? '{}')),
-	};
+	return { ...facts, body: toText(body) };
 }

@@ -1,7 +1,9 @@
 import { escape, excerpt } from './excerpt';
 import { createExactSearch } from './exact-search';
+import { uiFor } from '../i18n';
 
-// The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind.
+// The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
+// both under the site's base path; text in the page's language (its <html lang>, from content/site.yaml).
 interface PagefindResult {
 	id: string;
 	data(): Promise<{ url: string; excerpt: string; meta: { title?: string; date?: string; kind?: string; event?: string } }>;
@@ -14,7 +16,10 @@ interface Pagefind {
 
 const PAGE_SIZE = 10;
 /** Filters in the order shown, with their labels; URL parameters use the keys. */
-const FILTERS: [string, string][] = [['kind', '类型'], ['year', '年份'], ['event', '活动'], ['topic', '专题'], ['speaker', '嘉宾']];
+const FILTERS = ['kind', 'year', 'event', 'topic', 'speaker'] as const;
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const t = uiFor(document.documentElement.lang).search;
+const eventKind = uiFor(document.documentElement.lang).collections.event.label;
 /**
  * Related results are suggestions, not matches: five are offered, and their five fragments load in
  * one round of requests (browsers open six connections to a host over HTTP/1.1).
@@ -24,19 +29,19 @@ const RELATED = 5;
 const WARM_UP_AFTER_MS = 1000;
 
 const exact = createExactSearch(async (path) => {
-	const response = await fetch(`/search-index/${path}`);
+	const response = await fetch(`${BASE}search-index/${path}`);
 	if (!response.ok) throw new Error(`${path}: ${response.status}`);
 	return path.endsWith('.json') ? response.json() : response.text();
 });
 let pagefind: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
-	(pagefind ??= import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`).then(async (pf: Pagefind) => {
+	(pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
 		await pf.options({ excerptLength: 40 });
 		return pf;
 	}));
 
 function item(match: 'exact' | 'related', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
-	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== '活动' && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
+	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== eventKind && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
 		.filter(Boolean)
 		.join('');
 	return `<li class="card search-result" data-search-result data-match="${match}"><p class="card-kicker">${meta}</p><h3 class="card-title"><a href="${escape(url)}">${escape(title)}</a></h3><p class="search-excerpt">${excerptHtml}</p></li>`;
@@ -50,7 +55,7 @@ export function startSearchPage() {
 	const panel = document.querySelector<HTMLElement>('#search-filters')!;
 	const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort')!;
 	const params = () => new URL(location.href).searchParams;
-	const selected = () => new Map(FILTERS.map(([key]) => [key, params().getAll(key)] as const).filter(([, v]) => v.length > 0));
+	const selected = () => new Map(FILTERS.map((key) => [key, params().getAll(key)] as const).filter(([, v]) => v.length > 0));
 	let generation = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let warmUp: ReturnType<typeof setTimeout> | undefined;
@@ -64,7 +69,7 @@ export function startSearchPage() {
 		results.setAttribute('aria-busy', 'true');
 		const q = query.trim();
 		if (!q) {
-			status.textContent = '输入人名、机构或任意词句，查找包含它的全部页面。';
+			status.textContent = t.idle;
 			results.innerHTML = '';
 			panel.innerHTML = '';
 			return finish(0);
@@ -94,21 +99,21 @@ export function startSearchPage() {
 
 		const count = matching.length;
 		status.textContent = found.tooShort
-			? `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related.length ? '以下是相关结果。' : ''}`
+			? t.singleCharacter(q, related.length > 0)
 			: count > 0
-				? `共 ${count} 个页面包含“${q}”${count > top.length ? `，显示前 ${top.length} 个` : ''}。`
+				? t.found(count, q, top.length)
 				: partial.length > 0
-					? `没有页面同时包含“${q}”中的各个词。以下页面包含其中一部分，仅供参考。`
-					: `没有页面包含“${q}”。${related.length ? '以下是相关结果，仅供参考。' : ''}`;
+					? t.noneTogether(q)
+					: t.none(q, related.length > 0);
 		const exactHtml = top.map((m, i) => {
 			const d = docs[i]!;
 			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));
 		});
 		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, r.event, r.excerpt));
 		results.innerHTML =
-			(exactHtml.length ? `<h2 class="visually-hidden" id="exact-results">精确结果</h2><ol class="card-list" aria-labelledby="exact-results">${exactHtml.join('')}</ol>` : '') +
-			(count > top.length ? `<button type="button" class="more-results" data-more>显示更多（还有 ${count - top.length} 个）</button>` : '') +
-			(relatedHtml.length ? `<h2 class="related-heading" id="related-results">相关结果</h2><ol class="card-list" aria-labelledby="related-results">${relatedHtml.join('')}</ol>` : '');
+			(exactHtml.length ? `<h2 class="visually-hidden" id="exact-results">${t.exactHeading}</h2><ol class="card-list" aria-labelledby="exact-results">${exactHtml.join('')}</ol>` : '') +
+			(count > top.length ? `<button type="button" class="more-results" data-more>${t.more(count - top.length)}</button>` : '') +
+			(relatedHtml.length ? `<h2 class="related-heading" id="related-results">${t.relatedHeading}</h2><ol class="card-list" aria-labelledby="related-results">${relatedHtml.join('')}</ol>` : '');
 		finish(count);
 		panel.dataset.filtersState = 'loading';
 		const allFacets = facets ?? (await exact.facets());
@@ -134,7 +139,8 @@ export function startSearchPage() {
 
 	/** Checkboxes with the number of exact matches for each value; chosen values stay listed. */
 	function renderFilters(pages: number[], facets: Map<string, Map<string, Set<number>>>, chosen: Map<string, string[]>) {
-		panel.innerHTML = FILTERS.map(([key, label]) => {
+		panel.innerHTML = FILTERS.map((key) => {
+			const label = t.facets[key];
 			const values = [...(facets.get(key) ?? new Map<string, Set<number>>())]
 				.map(([value, set]) => [value, pages.filter((p) => set.has(p)).length] as const)
 				.filter(([value, n]) => n > 0 || chosen.get(key)?.includes(value))

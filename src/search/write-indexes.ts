@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
 import { pagefindRecords } from './pagefind-records';
-import { readBuiltPages } from './read-built-pages';
+import { readBuiltPages, type PageFacts } from './read-built-pages';
 
 export interface WrittenIndexes {
 	pages: number;
@@ -18,7 +18,8 @@ export interface WrittenIndexes {
 }
 
 /**
- * Both search indexes for a built site folder, from one reading of its pages: Pagefind's (related
+ * Both search indexes for a built site folder, from one reading of its pages (those `facts` lists: the
+ * site model's searchable pages, by URL under the base path): Pagefind's (related
  * results) in /pagefind/, then the exact index in /search-index/ — one after the other, so their
  * memory peaks do not add up. Each folder is replaced or, with a cache, brought up to date in place:
  * an incremental build keeps dist/.
@@ -27,10 +28,14 @@ export interface WrittenIndexes {
  * change are not parsed again, Pagefind does not run when its records are all the same, and the
  * exact index is kept there and patched for the pages that changed (linked into the site).
  */
-export async function writeSearchIndexes(site: string, { cacheDir }: { cacheDir?: string } = {}): Promise<WrittenIndexes> {
+export async function writeSearchIndexes(
+	site: string,
+	facts: Map<string, PageFacts>,
+	{ cacheDir, base = '/' }: { cacheDir?: string; base?: string } = {},
+): Promise<WrittenIndexes> {
 	if (cacheDir) mkdirSync(cacheDir, { recursive: true });
 	const changed = new Map<string, SearchPage | null>();
-	const pages = readBuiltPages(site, { cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
+	const pages = readBuiltPages(site, facts, { base, cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
 
 	const records = pagefindRecords(pages);
 	const pagefindReused = await placePagefindIndex(join(site, 'pagefind'), records, cacheDir);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SiteRecords } from '../lib/records';
-import { REFERENCE_LABEL, danglingMessage, findDanglingReferences, formatPath, type ReferenceKind } from '../lib/references';
+import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
+import { danglingMessage, findDanglingReferences, formatPath } from '../lib/references';
 import type { Problem } from './problem';
 import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
@@ -11,23 +12,21 @@ export function crossCheck(
 	root: string,
 	records: SiteRecords,
 	sources: Map<string, SourceFile>,
-	invalidIds: Partial<Record<ReferenceKind, string[]>>,
-	unchecked: ReadonlySet<ReferenceKind> = new Set(),
+	invalidIds: Partial<Record<string, string[]>>,
+	unchecked: ReadonlySet<string> = new Set(),
 ): Problem[] {
 	const problems: Problem[] = [];
 	const at = (file: string, path: readonly PropertyKey[]) => ({ file, ...sources.get(file)?.locate(path) });
 
 	// References, with the closest id, or the id of an entry whose name was written instead.
-	const byKind: Record<ReferenceKind, { id: string; names: string[] }[]> = {
-		speaker: records.speakers.map((s) => ({ id: s.id, names: s.allNames })),
-		event: records.events.map((e) => ({ id: e.id, names: [e.name, e.shortName] })),
-		series: records.series.map((s) => ({ id: s.id, names: [s.name] })),
-		organization: records.organizations.map((o) => ({ id: o.id, names: [o.name, ...o.aliases] })),
-		topic: records.topics.map((t) => ({ id: t.id, names: [t.name] })),
-		article: records.articles.filter((a) => !a.draft).map((a) => ({ id: a.id, names: [a.title] })),
-	};
+	const byKind = new Map(
+		(COLLECTIONS as readonly CollectionDef[]).map((c) => {
+			const entries = (records as unknown as Record<string, (Record<string, unknown> & { id: string; draft?: boolean; allNames?: string[] })[]>)[c.key] ?? [];
+			return [c.kind, entries.filter((e) => !e.draft).map((e) => ({ id: e.id, names: [...c.names(e), ...(e.allNames ?? [])].filter((n): n is string => typeof n === 'string') }))];
+		}),
+	);
 	for (const ref of findDanglingReferences(records, invalidIds).filter((r) => !unchecked.has(r.kind))) {
-		const entries = byKind[ref.kind];
+		const entries = byKind.get(ref.kind) ?? [];
 		const byName = entries.find((e) => e.names.includes(ref.id))?.id;
 		const suggestion = ref.draft ? undefined : (byName ?? didYouMean(ref.id, entries.map((e) => e.id)));
 		problems.push({
@@ -36,7 +35,7 @@ export function crossCheck(
 			code: ref.draft ? 'reference-to-draft' : 'unknown-reference',
 			field: formatPath(ref.path),
 			message: byName
-				? `“${ref.id}”是${REFERENCE_LABEL[ref.kind]}的名称，这里要填它的 id：请改为“${byName}”。`
+				? `“${ref.id}”是${editorLabel(ref.kind)}的名称，这里要填它的 id：请改为“${byName}”。`
 				: danglingMessage(ref) + hint(suggestion),
 		});
 	}

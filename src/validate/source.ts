@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
@@ -21,6 +22,10 @@ export interface SourceFile {
 	locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
 	/** Problems with the file itself: empty, BOM, YAML syntax… */
 	problems: Problem[];
+	/** Hash of the file's bytes as read (a Markdown page's cacheKey includes it). */
+	digest: string;
+	/** Markdown: the character offset where the body starts, after the front matter. */
+	bodyStart?: number;
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -30,11 +35,13 @@ const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * so unquoted dates mean the same in the validator and in the build.
  */
 export function readSource(root: string, file: string): SourceFile {
-	let text = readFileSync(join(root, file), 'utf8');
+	const raw = readFileSync(join(root, file), 'utf8');
+	let text = raw;
+	const digest = createHash('sha1').update(raw).digest('base64url');
 	const problems: Problem[] = [];
 	const problem = (code: string, message: string, line?: number, column?: number, severity: Problem['severity'] = 'error') =>
 		problems.push({ file, line, column, severity, code, message });
-	const empty: SourceFile = { file, data: undefined, images: [], locate: () => undefined, problems };
+	const empty: SourceFile = { file, data: undefined, images: [], locate: () => undefined, problems, digest };
 
 	if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
 		problem('empty-file', '文件是空的：请按 CONTRIBUTING.md 的字段说明填写内容，或删除这个文件。', 1, 1);
@@ -51,6 +58,7 @@ export function readSource(root: string, file: string): SourceFile {
 	let yamlText = text;
 	let firstLine = 1;
 	let images: ImageReference[] = [];
+	let bodyStart: number | undefined;
 	if (file.endsWith('.md')) {
 		const match = FRONTMATTER.exec(text);
 		if (!match) {
@@ -58,6 +66,7 @@ export function readSource(root: string, file: string): SourceFile {
 			return empty;
 		}
 		yamlText = match[1]!;
+		bodyStart = match[0].length + (text === raw ? 0 : 1);
 		firstLine = 2;
 		images = imageReferences(text.slice(match[0].length), match[0].split('\n').length);
 	}
@@ -90,6 +99,8 @@ export function readSource(root: string, file: string): SourceFile {
 		data: doc.toJS() ?? {},
 		images,
 		problems,
+		digest,
+		bodyStart,
 		locate(path, key = false) {
 			const node = nodeAt(doc, path, key);
 			return node?.range ? at(node.range[0]) : undefined;

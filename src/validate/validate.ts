@@ -1,9 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
 import type { SiteRecords } from '../lib/records';
-import type { ReferenceKind } from '../lib/references';
-import { articleSchema, eventSchema, organizationSchema, seriesSchema, slug, speakerSchema, topicSchema } from '../schemas';
+import { siteSchema, slug, type SiteSettings } from '../schemas';
 import { crossCheck } from './cross-check';
 import { sortProblems, type Problem } from './problem';
 import { checkSchema } from './schema-check';
@@ -18,34 +17,26 @@ export interface ValidationResult {
 	records: SiteRecords;
 }
 
-/** Collections kept one file per entry, and the one extension Astro's loader picks up. */
-const FOLDERS = [
-	{ name: 'events', ext: '.md', kind: 'event', schema: eventSchema(), label: '活动' },
-	{ name: 'speakers', ext: '.yaml', kind: 'speaker', schema: speakerSchema(), label: '嘉宾' },
-	{ name: 'articles', ext: '.md', kind: 'article', schema: articleSchema(), label: '文章' },
-] as const;
-/** Collections kept as one YAML list. */
-const LISTS = [
-	{ name: 'series', kind: 'series', schema: seriesSchema() },
-	{ name: 'organizations', kind: 'organization', schema: organizationSchema() },
-	{ name: 'topics', kind: 'topic', schema: topicSchema() },
-] as const;
+/** The site's settings file, beside the collections. */
+export const SETTINGS_FILE = 'content/site.yaml';
 
 const isSlug = (id: string) => slug().safeParse(id).success;
 
 /**
- * Checks all of `content/`: every file, every rule, every problem in one run
- * (Astro's own loader stops at the first invalid file). With a `cache` (builds), files that were
- * clean last time and are untouched since are taken from it instead of being read again.
+ * Checks all of `content/`: every collection of the registry and `site.yaml`, every rule, every
+ * problem in one run (Astro's own loader stops at the first invalid file). This is the one reading
+ * of the content a build makes: the collections Astro loads are these records (src/content/loader.ts).
+ * With a `cache` (builds), files that were clean last time and are untouched since are taken from it
+ * instead of being read again.
  */
 export function validateContent(root = process.cwd(), { cache }: { cache?: { file: string; projectRoot: string } } = {}): ValidationResult {
 	const cleanFiles = cache && openValidationCache(cache.file, cache.projectRoot);
 	const problems: Problem[] = [];
 	const sources = new Map<string, SourceFile>();
-	const invalidIds: Partial<Record<ReferenceKind, string[]>> = {};
+	const invalidIds: Partial<Record<string, string[]>> = {};
 	// Kinds whose whole list file failed: their ids are unknown, so references to them are not judged.
-	const unchecked = new Set<ReferenceKind>();
-	const records = { series: [], organizations: [], topics: [], events: [], speakers: [], articles: [] } as unknown as Record<string, unknown[]>;
+	const unchecked = new Set<string>();
+	const records: Record<string, unknown[]> = Object.fromEntries(COLLECTIONS.map((c) => [c.key, []]));
 	const read = (file: string) => {
 		const source = readSource(root, file);
 		sources.set(file, source);
@@ -53,42 +44,43 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 		return source;
 	};
 	const idsByName = new Map<string, string>();
-	const keep = <S extends z.ZodType>(kind: ReferenceKind, collection: string, source: SourceFile, schema: S, data: unknown, id: string, prefix: (string | number)[] = []) => {
-		const result = checkSchema(source, schema, data, prefix, idsByName);
+	const keep = (c: CollectionDef, source: SourceFile, data: unknown, id: string, prefix: (string | number)[] = []) => {
+		const result = checkSchema(source, c.schema(), data, prefix, idsByName);
 		problems.push(...result.problems);
 		if (!result.data) {
-			(invalidIds[kind] ??= []).push(id);
+			(invalidIds[c.kind] ??= []).push(id);
 			return undefined;
 		}
-		const record = { ...(result.data as object), id, filePath: source.file };
-		records[collection]!.push(record);
+		const record = { ...(result.data as object), id, filePath: source.file, ...(c.body ? { digest: source.digest, bodyStart: source.bodyStart } : {}) };
+		records[c.key]!.push(record);
 		return result.problems.length === 0 ? record : undefined;
 	};
 
 	// Phase 1: read every file, and learn every entry's names, for "write the id, not the name".
 	const pending: (() => void)[] = [];
-	const namesOf = (data: unknown) => {
-		const d = (data ?? {}) as Record<string, unknown>;
-		return [d.name, d.shortName, d.title, d.originalName, ...(Array.isArray(d.aliases) ? d.aliases : [])].filter((n): n is string => typeof n === 'string');
-	};
+	const namesOf = (c: CollectionDef, data: unknown) =>
+		c.names((data && typeof data === 'object' ? data : {}) as Record<string, unknown>).filter((n): n is string => typeof n === 'string');
 	const learnNames = (id: string, names: string[]) => {
 		idsByName.set(id, id);
 		for (const name of names) if (!idsByName.has(name)) idsByName.set(name, id);
 	};
 
-	for (const list of LISTS) {
-		const file = `content/${list.name}.yaml`;
+	const settings = readSettings(root, read, problems);
+
+	for (const c of COLLECTIONS as readonly CollectionDef[]) {
+		if (c.storage.type !== 'list') continue;
+		const file = `content/${c.storage.file}`;
 		if (!existsSync(join(root, file))) {
 			problems.push({ file, severity: 'error', code: 'missing-file', message: `缺少 ${file}：请创建它（可以是空列表 []）。` });
 			continue;
 		}
 		const source = read(file);
 		if (source.data === undefined) {
-			unchecked.add(list.kind);
+			unchecked.add(c.kind);
 			continue;
 		}
 		if (!Array.isArray(source.data)) {
-			unchecked.add(list.kind);
+			unchecked.add(c.kind);
 			problems.push({ file, line: 1, column: 1, severity: 'error', code: 'not-a-list', message: '这个文件应是一个列表：每一项以“- id: …”开头。' });
 			continue;
 		}
@@ -99,23 +91,25 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 				problems.push({ file, ...source.locate([i, 'id']), severity: 'error', code: 'duplicate-id', field: `[${i}].id`, message: `id“${id}”已在第 ${seen.get(id)! + 1} 项用过：每个 id 只能出现一次。` });
 			}
 			if (typeof id === 'string') seen.set(id, i);
-			learnNames(String(id), namesOf(item));
-			pending.push(() => keep(list.kind, list.name, source, list.schema, item, String(id), [i]));
+			learnNames(String(id), namesOf(c, item));
+			pending.push(() => keep(c, source, item, String(id), [i]));
 		});
 	}
 
-	for (const folder of FOLDERS) {
-		const dir = join(root, 'content', folder.name);
+	for (const c of COLLECTIONS as readonly CollectionDef[]) {
+		if (c.storage.type !== 'folder') continue;
+		const { folder, ext } = c.storage;
+		const dir = join(root, 'content', folder);
 		const names = existsSync(dir) ? readdirSync(dir).sort() : [];
 		for (const name of names) {
-			const file = `content/${folder.name}/${name}`;
-			if (!name.endsWith(folder.ext)) {
+			const file = `content/${folder}/${name}`;
+			if (!name.endsWith(ext)) {
 				if (!name.startsWith('.')) {
-					problems.push({ file, line: 1, column: 1, severity: 'error', code: 'ignored-file', message: `这个文件不会被发布：${folder.label}文件必须以 ${folder.ext} 结尾。请改名，或移出 content/${folder.name}/。` });
+					problems.push({ file, line: 1, column: 1, severity: 'error', code: 'ignored-file', message: `这个文件不会被发布：${editorLabel(c.kind)}文件必须以 ${ext} 结尾。请改名，或移出 content/${folder}/。` });
 				}
 				continue;
 			}
-			const id = name.slice(0, -folder.ext.length);
+			const id = name.slice(0, -ext.length);
 			if (!isSlug(id)) {
 				problems.push({ file, line: 1, column: 1, severity: 'error', code: 'invalid-id', message: `文件名“${id}”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。` });
 			}
@@ -123,21 +117,21 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			const clean = isSlug(id) ? cleanFiles?.get(path) : undefined;
 			if (clean) {
 				// Its data is already the record; the file is read again only to locate a cross-file problem.
-				sources.set(file, { file, data: undefined, images: clean.images, problems: [], locate: (p, key) => readSource(root, file).locate(p, key) });
+				sources.set(file, { file, data: undefined, images: clean.images, problems: [], digest: '', locate: (p, key) => readSource(root, file).locate(p, key) });
 				learnNames(id, clean.names);
-				pending.push(() => records[folder.name]!.push(clean.record));
+				pending.push(() => records[c.key]!.push(clean.record));
 				continue;
 			}
 			const source = read(file);
 			if (source.data === undefined) {
-				(invalidIds[folder.kind] ??= []).push(id);
+				(invalidIds[c.kind] ??= []).push(id);
 				continue;
 			}
-			const names = namesOf(source.data);
-			learnNames(id, names);
+			const entryNames = namesOf(c, source.data);
+			learnNames(id, entryNames);
 			pending.push(() => {
-				const record = keep(folder.kind, folder.name, source, folder.schema, source.data, id);
-				if (record && source.problems.length === 0 && isSlug(id)) cleanFiles?.set(path, { names, record, images: source.images });
+				const record = keep(c, source, source.data, id);
+				if (record && source.problems.length === 0 && isSlug(id)) cleanFiles?.set(path, { names: entryNames, record, images: source.images });
 			});
 		}
 	}
@@ -146,7 +140,26 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 	for (const check of pending) check();
 
 	cleanFiles?.save();
-	const valid = records as unknown as SiteRecords;
+	const valid = { ...records, settings } as unknown as SiteRecords;
 	problems.push(...crossCheck(root, valid, sources, invalidIds, unchecked));
 	return { problems: sortProblems(problems), files: sources.size, records: valid };
+}
+
+/** content/site.yaml, checked like any entry; its defaults stand in when it is missing or broken, so the other files are still checked. */
+function readSettings(root: string, read: (file: string) => SourceFile, problems: Problem[]): SiteSettings {
+	const fallback = siteSchema().parse({ title: '会记', tagline: '会议纪实', description: '会议纪实' });
+	if (!existsSync(join(root, SETTINGS_FILE))) {
+		problems.push({
+			file: SETTINGS_FILE,
+			severity: 'error',
+			code: 'missing-file',
+			message: `缺少 ${SETTINGS_FILE}：请创建它，至少写上 title（网站名称）、tagline（副标题）和 description（简介），字段见 CONTRIBUTING.md。`,
+		});
+		return fallback;
+	}
+	const source = read(SETTINGS_FILE);
+	if (source.data === undefined) return fallback;
+	const result = checkSchema(source, siteSchema(), source.data);
+	problems.push(...result.problems);
+	return (result.data as SiteSettings | undefined) ?? fallback;
 }

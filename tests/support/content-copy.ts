@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
 import { root } from './dist';
+import { SITES } from './sites';
 
-/** A throwaway copy of content/ (seeds/ and public/ linked) that a test may break. */
-export function copyContent(): string {
+/** A throwaway copy of a fixture site's content/ (its seeds/ and the project's public/ linked) that a test may break. */
+export function copyContent(from: string = SITES.proceedings.root): string {
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-content-'));
-	cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-	symlinkSync(join(root, 'seeds'), join(dir, 'seeds'), 'dir');
+	cpSync(join(from, 'content'), join(dir, 'content'), { recursive: true });
+	symlinkSync(join(from, 'seeds'), join(dir, 'seeds'), 'dir');
 	symlinkSync(join(root, 'public'), join(dir, 'public'), 'dir');
 	return dir;
 }

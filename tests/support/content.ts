@@ -1,10 +1,10 @@
 import type { SiteRecords } from '../../src/lib/records';
 import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
-import { root } from './dist';
+import { SITES } from './sites';
 
-/** The launch content, read and checked exactly as `npm run validate` does; any error fails the caller. */
-export function loadRecords(dir = root): SiteRecords {
+/** A site's content (by default the `proceedings` fixture), read and checked exactly as `npm run validate` does; any error fails the caller. */
+export function loadRecords(dir: string = SITES.proceedings.root): SiteRecords {
 	const { problems, records } = validateContent(dir);
 	const errors = problems.filter((p) => p.severity === 'error');
 	if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));

@@ -3,13 +3,13 @@ import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './dist';
+import { SITES } from './sites';
 
-/** A copy of the project (sharing node_modules) in a temporary folder, to build with broken content. */
-export function copyProject(): string {
+/** A copy of the project (sharing node_modules) with a fixture site's content, in a temporary folder, to build with broken content. */
+export function copyProject(content: string = SITES.proceedings.root): string {
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-fixture-'));
-	for (const entry of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-		cpSync(join(root, entry), join(dir, entry), { recursive: true });
-	}
+	for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+	for (const entry of ['content', 'seeds']) cpSync(join(content, entry), join(dir, entry), { recursive: true });
 	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	return dir;
 }

@@ -17,6 +17,7 @@ const PAGES: SearchPage[] = Array.from({ length: 12 }, (_, i) => ({
 	url: `/articles/a${i}/`,
 	title: paragraphs[i]!.slice(0, 16),
 	kind: i % 4 === 0 ? '嘉宾' : '文章',
+	ownNames: i % 4 === 0,
 	date: i % 5 === 4 ? undefined : `2023-0${1 + (i % 9)}-1${i % 10}`,
 	event: i % 2 ? '2023全球科学智能峰会' : undefined,
 	names: i % 4 === 0 ? ['鄂维南', 'E Weinan'] : [],

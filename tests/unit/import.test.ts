@@ -12,9 +12,12 @@ import { importArticle } from '../../src/import/import-article';
 import { validateContent } from '../../src/validate/validate';
 import { normalise, sentences } from '../support/chinese-text';
 import { root } from '../support/dist';
+import { SITES } from '../support/sites';
+
+const fixture = SITES.proceedings.root;
 import { seedText } from '../support/seed-text';
 
-const seeds = readdirSync(join(root, 'seeds')).filter((f) => f !== 'README.md').sort();
+const seeds = readdirSync(join(fixture, 'seeds')).filter((f) => f !== 'README.md').sort();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -22,13 +25,14 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function workspace() {
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-import-'));
 	dirs.push(dir);
-	for (const d of ['content', 'seeds', 'public']) cpSync(join(root, d), join(dir, d), { recursive: true });
+	for (const d of ['content', 'seeds']) cpSync(join(fixture, d), join(dir, d), { recursive: true });
+	cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
 	return dir;
 }
 const bodyText = (markdown: string) => toString(unified().use(remarkParse).use(remarkGfm).parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, '')));
 
 describe.each(seeds)('importing %s', (seed) => {
-	const article = importArticle(readFileSync(join(root, 'seeds', seed), 'utf8'), seed);
+	const article = importArticle(readFileSync(join(fixture, 'seeds', seed), 'utf8'), seed);
 	const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(article.markdown)![1]!) as Record<string, unknown>;
 
 	test('gives a draft that validates, tied to its seed', () => {
@@ -52,7 +56,7 @@ describe.each(seeds)('importing %s', (seed) => {
 
 test('what is detected in each seed', () => {
 	const detected = seeds.map((seed) => {
-		const a = importArticle(readFileSync(join(root, 'seeds', seed), 'utf8'), seed);
+		const a = importArticle(readFileSync(join(fixture, 'seeds', seed), 'utf8'), seed);
 		const d = parse(/^---\n([\s\S]*?)\n---\n/.exec(a.markdown)![1]!) as { title: string; date?: string; source: { outlet?: string }; bylines?: { name: string }[] };
 		return `${seed}: ${a.id} | ${a.missing.includes('title') ? '(no title)' : d.title} | ${d.date ?? '-'} | ${d.source.outlet ?? '-'} | ${(d.bylines ?? []).map((b) => b.name).join('、') || '-'}`;
 	});

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateContent } from '../../src/validate/validate';
 import { root } from '../support/dist';
+import { SITES } from '../support/sites';
+
+const fixture = SITES.proceedings.root;
 
 let dir: string;
 beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'huiji-new-'));
-	for (const d of ['content', 'seeds', 'public']) cpSync(join(root, d), join(dir, d), { recursive: true });
+	for (const d of ['content', 'seeds']) cpSync(join(fixture, d), join(dir, d), { recursive: true });
+	cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

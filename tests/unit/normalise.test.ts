@@ -4,12 +4,15 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { normalise, provingBigrams, queryTerms } from '../../src/search/normalise';
 import { root } from '../support/dist';
+import { SITES } from '../support/sites';
+
+const fixture = SITES.proceedings.root;
 
 /** The definition: every character NFKC-folded and lowercased on its own, white space dropped. */
 const reference = (text: string) => [...text].flatMap((ch) => [...ch.normalize('NFKC').toLowerCase()]).filter((c) => !/\s/u.test(c)).join('');
 
 test('the fast path gives exactly the defined normalisation, on the seeds and on any text', () => {
-	const seeds = readdirSync(join(root, 'seeds')).map((f) => readFileSync(join(root, 'seeds', f), 'utf8')).join('');
+	const seeds = readdirSync(join(fixture, 'seeds')).map((f) => readFileSync(join(fixture, 'seeds', f), 'utf8')).join('');
 	expect(normalise(seeds).chars).toBe(reference(seeds));
 	fc.assert(
 		fc.property(fc.string({ unit: "grapheme" }), (s) => {

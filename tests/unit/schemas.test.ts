@@ -42,6 +42,8 @@ describe('speakers', () => {
 	test('an explicit pinyin overrides the dictionary reading', () => {
 		const s = speakerSchema().parse({ name: '万重山', pinyin: 'Wan Chongshan', appearances: [appearance] });
 		expect(s.romanised?.givenFirst).toBe('Chongshan Wan');
+		// The override feeds the sort key and the index letter too: W, not M (the dictionary reads 万 as mo here).
+		expect([s.sortKey, s.initial]).toEqual(['wan chongshan', 'W']);
 	});
 	test('ü is kept for display and folded to v for sorting', () => {
 		const s = speakerSchema().parse({ name: '吕乐', appearances: [appearance] });
@@ -51,7 +53,14 @@ describe('speakers', () => {
 		const s = speakerSchema().parse({ name: '雨果•彼得', originalName: 'Hugo Aerts', aliases: ['雨果·彼得'], appearances: [appearance] });
 		expect(s.romanised).toBeUndefined();
 		expect(s.allNames).toEqual(['雨果•彼得', 'Hugo Aerts', '雨果·彼得']);
-		expect(s.initial).toBe('Y');
+		// Filed by the family name, the last part of the transliteration: 彼得, under B.
+		expect(s.initial).toBe('B');
+	});
+	test('foreign people are sorted by family name: 约翰·轩尼诗 under X, whatever dot separates the parts', () => {
+		for (const name of ['约翰·轩尼诗', '约翰•轩尼诗', '约翰・轩尼诗', '约翰 轩尼诗']) {
+			const s = speakerSchema().parse({ name, originalName: 'John Hennessy', appearances: [appearance] });
+			expect([name, s.initial, s.sortKey]).toEqual([name, 'X', 'xuan ni shi yue han']);
+		}
 	});
 	test('unknown fields and missing sources are refused with a message saying what to do', () => {
 		const result = speakerSchema().safeParse({ name: '张三', title: '院士', appearances: [] });

@@ -27,14 +27,17 @@ describe('events', () => {
 			      {
 			        "id": "beijing-science-commission",
 			        "name": "北京市科委",
+			        "url": "/organizations/beijing-science-commission/",
 			      },
 			      {
 			        "id": "zgc-admin",
 			        "name": "中关村管委会",
+			        "url": "/organizations/zgc-admin/",
 			      },
 			      {
 			        "id": "cell-press",
 			        "name": "细胞出版社",
+			        "url": "/organizations/cell-press/",
 			      },
 			    ],
 			    "tier": "host",
@@ -59,9 +62,10 @@ describe('events', () => {
 
 describe('speakers', () => {
 	test('sorted by pinyin and grouped by initial', () => {
-		expect(site.speakersByInitial.map((g) => g.initial).join('')).toBe('BDEHJLMQSTWXYZ');
+		expect(site.speakersByInitial.map((g) => g.initial).join('')).toBe('BDEGHJLMSTWXZ');
 		const names = site.speakers.map((s) => s.name);
-		expect(names.slice(0, 4)).toEqual(['伯纳黛特•盖尔', '戴琼海', '鄂维南', '黄铁军']);
+		// Foreign people by family name: 雨果•彼得 and 齐亚德•波米耶 under B, 伯纳黛特•盖尔 under G.
+		expect(names.slice(0, 5)).toEqual(['雨果•彼得', '齐亚德•波米耶', '戴琼海', '鄂维南', '伯纳黛特•盖尔']);
 		expect(names.indexOf('张林峰')).toBeLessThan(names.indexOf('张强'));
 	});
 	test('titles and affiliations are kept per appearance, as the source gave them and composed from roles', () => {

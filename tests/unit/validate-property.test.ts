@@ -6,8 +6,11 @@ import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
 import { copyContent } from '../support/content-copy';
 import { root } from '../support/dist';
+import { SITES } from '../support/sites';
 
-const files = ['events', 'speakers', 'articles'].flatMap((d) => readdirSync(join(root, 'content', d)).map((f) => `content/${d}/${f}`))
+const fixture = SITES.proceedings.root;
+
+const files = ['events', 'speakers', 'articles'].flatMap((d) => readdirSync(join(fixture, 'content', d)).map((f) => `content/${d}/${f}`))
 	.concat(['content/series.yaml', 'content/organizations.yaml', 'content/topics.yaml']);
 
 // Edits an editor might make by accident, at a random place in a random file.

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../src/validate/validate';
 import { root } from '../support/dist';
+import { SITES } from '../support/sites';
+
+const fixture = SITES.proceedings.root;
 import { replaceIn as edit, validateBroken as check } from '../support/content-copy';
 
 const write = (dir: string, file: string, text: string) => writeFileSync(join(dir, file), text);
@@ -230,7 +233,7 @@ describe('files', () => {
 		`);
 	});
 	test('a file name that is not an ASCII id', () => {
-		expect(check((d) => write(d, 'content/speakers/王坚.yaml', readFileSync(join(root, SPEAKER), 'utf8').replace('汤超', '汤超超')))).toMatchInlineSnapshot(`
+		expect(check((d) => write(d, 'content/speakers/王坚.yaml', readFileSync(join(fixture, SPEAKER), 'utf8').replace('汤超', '汤超超')))).toMatchInlineSnapshot(`
 			[
 			  "content/speakers/王坚.yaml:1:1  错误  文件名“王坚”不能用作 id：只能使用小写字母、数字和单个连字符（如 e-weinan），请重命名文件。  [invalid-id]",
 			]

@@ -1,7 +1,6 @@
 import type { APIContext } from 'astro';
 import { bibtexOf } from '../../../lib/citations';
-import { cacheKey } from '../../../lib/cache-key';
-import { site } from '../../../lib/site';
+import { pageKey, site } from '../../../lib/site';
 import type { ArticleView } from '../../../lib/site-model';
 
 export const getStaticPaths = () =>
@@ -9,7 +8,7 @@ export const getStaticPaths = () =>
 		.filter((e) => e.articles.length > 0)
 		.map((e) => {
 			const articles = e.articles.map((a) => site.articleById.get(a.id)!);
-			return { params: { id: e.id }, props: { articles }, cacheKey: cacheKey(articles) };
+			return { params: { id: e.id }, props: { articles }, cacheKey: pageKey(articles) };
 		});
 
 export const GET = ({ props, site: base }: APIContext<{ articles: ArticleView[] }>) =>

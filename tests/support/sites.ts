@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'hast';
+import { BuiltSite } from '../site-check/built-site';
+
+const project = join(import.meta.dirname, '..', '..');
+
+/**
+ * The fixture sites the generator is tested on (tests/fixtures/), each built once per `npm test` by
+ * the global setup (tests/global-setup.ts) with the project's real configuration:
+ * - `proceedings`: a frozen copy of the launch content as it stood when the generator tests were
+ *   written, so that tests may assert exact values without moving with editors' edits to content/;
+ * - `second`: another organisation's small site with its own site.yaml, built for a sub-path.
+ */
+export const SITES = {
+	proceedings: { root: join(project, 'tests/fixtures/proceedings'), url: 'http://localhost:4321/' },
+	second: { root: join(project, 'tests/fixtures/second-site'), url: 'https://lakeside.example.org/conf-archive/' },
+} as const;
+export type SiteName = keyof typeof SITES;
+
+const output = (name: SiteName) => join(project, 'tests/.output/sites', name);
+
+/** Builds a fixture site with `astro build`; returns its exit status and everything it printed. */
+export function buildFixtureSite(name: SiteName): { status: number | null; output: string } {
+	const out = output(name);
+	rmSync(out, { recursive: true, force: true });
+	const result = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
+		cwd: project,
+		encoding: 'utf8',
+		env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: SITES[name].root, HUIJI_CACHE_DIR: join(out, 'cache'), SITE_URL: SITES[name].url },
+	});
+	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** A built fixture site: where it is, its pages parsed once, its content root. */
+export function fixtureSite(name: SiteName) {
+	const dist = join(output(name), 'dist');
+	if (!existsSync(join(dist, 'index.html'))) throw new Error(`fixture site ${name} is not built: run the tests through vitest (tests/global-setup.ts builds it)`);
+	const built = new BuiltSite(dist);
+	return {
+		...SITES[name],
+		dist,
+		/** The built page for a URL path like `/events/x/` (parsed once). */
+		page: (urlPath: string): Root => built.tree(urlPath),
+		fileFor: (urlPath: string) => built.fileFor(urlPath),
+		/** Every HTML file, as URL paths (`/events/x/`). */
+		pages: () => built.pages(),
+	};
+}
