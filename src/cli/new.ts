@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as p from '@clack/prompts';
 import { ARTICLE_KINDS, EVENT_KINDS, toPartialDate } from '../schemas';
+import { writeSiteSkeleton } from '../scaffold/site-skeleton';
 import { newArticle, newEvent, newSpeaker, type NewFile } from '../scaffold/templates';
 import { formatProblem } from '../validate/problem';
 import { validateContent } from '../validate/validate';
 
 // `npm run new -- article|event|speaker [--flags]`: asks for what the flags do not give.
+// `npm run new -- site --title … [--tagline …] [--description …] [--yes]`: a new, empty site.
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
@@ -15,7 +17,8 @@ const { values, positionals } = parseArgs({
 		title: { type: 'string' }, kind: { type: 'string' }, seed: { type: 'string' }, outlet: { type: 'string' },
 		date: { type: 'string' }, events: { type: 'string' }, name: { type: 'string' }, 'short-name': { type: 'string' },
 		start: { type: 'string' }, end: { type: 'string' }, 'original-name': { type: 'string' }, article: { type: 'string' },
-		'as-given': { type: 'string' }, event: { type: 'string' },
+		'as-given': { type: 'string' }, event: { type: 'string' }, tagline: { type: 'string' }, description: { type: 'string' },
+		yes: { type: 'boolean', default: false },
 	},
 });
 const root = resolve(values.root);
@@ -77,7 +80,31 @@ async function answers(): Promise<NewFile> {
 		const event = await ask('event', { message: '相关活动 id（可留空）', optional: true });
 		return newSpeaker({ name, originalName, article, asGiven, event });
 	}
-	fail('用法：npm run new -- article|event|speaker [参数]，例如 npm run new -- speaker --name 鄂维南 --article … --as-given …');
+	fail('用法：npm run new -- article|event|speaker|site [参数]，例如 npm run new -- speaker --name 鄂维南 --article … --as-given …');
+}
+
+/** Replaces content/ and seeds/ with an empty site of the editor's own: for adopting the generator. */
+async function newSite() {
+	if (interactive) p.intro('新建网站：清空 content/ 和 seeds/，换成你自己的会议');
+	const title = (await ask('title', { message: '网站名称，如“某某论坛文库”', validate: (v) => (v?.trim() ? undefined : '不能为空') }))!;
+	const tagline = (await ask('tagline', { message: '一句话副标题（可留空）', optional: true })) ?? '会议纪实';
+	const description = (await ask('description', { message: '网站简介（可留空）', optional: true })) ?? `${title}：历届会议的议程、嘉宾与报道。`;
+	const existing = ['content', 'seeds'].filter((d) => existsSync(join(root, d)) && readdirSync(join(root, d)).length > 0);
+	if (existing.length > 0 && !values.yes) {
+		if (!interactive) fail(`${existing.join(' 和 ')} 中已有内容，会被全部删除：确认要换成新网站，请加 --yes。`);
+		const sure = await p.confirm({ message: `${existing.join(' 和 ')} 中的现有内容将被全部删除（Git 历史中仍可找回）。继续吗？`, initialValue: false });
+		if (p.isCancel(sure) || !sure) fail('已取消，未改动任何文件。');
+	}
+	const written = writeSiteSkeleton(root, { title, tagline, description });
+	const problems = validateContent(root).problems.filter((x) => x.severity === 'error');
+	if (problems.length > 0) fail(`新网站没有通过校验：\n${problems.map(formatProblem).join('\n')}`);
+	const done = `已新建网站“${title}”：${written.join('、')}。下一步：编辑 content/site.yaml（导航、页脚、图标、主题色），再用 npm run new -- event / speaker / article 添加内容。`;
+	if (interactive) p.outro(done);
+	else console.log(done);
+}
+if (what === 'site') {
+	await newSite();
+	process.exit(0);
 }
 
 if (interactive) p.intro(`新建${what === 'article' ? '文章' : what === 'event' ? '活动' : '嘉宾'}`);

@@ -37,8 +37,8 @@ export interface CollectionDef<K extends string = string> {
 	body?: boolean;
 	/** Its search results rank a match in the entry's own names first (a person's page for their name). */
 	ownNamesRankFirst?: boolean;
-	/** Where an editor adds it, for the field reference and "add it to …" hints: Chinese, shown to editors. */
-	editorHint: string;
+	/** What the field reference says of a one-file-per-entry collection's file, after its path (Chinese, for editors). */
+	editorHint?: string;
 }
 
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? v : []);
@@ -75,7 +75,6 @@ export const COLLECTIONS = [
 			{ path: 'appearances[].roles[].org', to: 'organization' },
 		],
 		names: (d) => [d.name, d.originalName, ...list(d.aliases)],
-		editorHint: '',
 	},
 	{
 		key: 'articles',
@@ -102,7 +101,6 @@ export const COLLECTIONS = [
 		route: 'series',
 		references: [{ path: 'partOf', to: 'series' }],
 		names: (d) => [d.name],
-		editorHint: '',
 	},
 	{
 		key: 'organizations',
@@ -113,7 +111,6 @@ export const COLLECTIONS = [
 		index: true,
 		references: [],
 		names: (d) => [d.name, d.originalName, ...list(d.aliases)],
-		editorHint: '',
 	},
 	{
 		key: 'topics',
@@ -124,7 +121,6 @@ export const COLLECTIONS = [
 		index: true,
 		references: [],
 		names: (d) => [d.name],
-		editorHint: '',
 	},
 ] as const satisfies readonly CollectionDef<string>[];
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { SLUG_PATTERN, articleSchema, eventSchema, organizationSchema, seriesSchema, speakerSchema, topicSchema } from '../schemas';
+import { COLLECTIONS, editorLabel, whereToAdd, type CollectionDef } from '../collections/registry';
+import { SLUG_PATTERN, siteSchema } from '../schemas';
+import { SETTINGS_FILE } from '../validate/validate';
 import { defOf } from '../schemas/introspect';
 
 const isSlug = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
@@ -62,18 +64,22 @@ function rows(schema: z.ZodType, prefix = ''): Row[] {
 	});
 }
 
-const COLLECTIONS = [
-	{ title: '活动', where: '`content/events/<id>.md` 的字段区；正文写活动概述', schema: eventSchema() },
-	{ title: '嘉宾', where: '`content/speakers/<id>.yaml`', schema: speakerSchema() },
-	{ title: '文章', where: '`content/articles/<id>.md` 的字段区；正文照录原文', schema: articleSchema() },
-	{ title: '系列', where: '`content/series.yaml` 列表中的每一项', schema: seriesSchema() },
-	{ title: '机构', where: '`content/organizations.yaml` 列表中的每一项', schema: organizationSchema() },
-	{ title: '专题', where: '`content/topics.yaml` 列表中的每一项', schema: topicSchema() },
+/** Every collection of the registry, where an editor writes it, then the site's settings file. */
+const SECTIONS = [
+	...(COLLECTIONS as readonly CollectionDef[]).map((c) => ({
+		title: editorLabel(c.kind),
+		where:
+			c.storage.type === 'folder'
+				? `\`${whereToAdd(c)}\`${c.editorHint ? ` 的${c.editorHint}` : ''}`
+				: `\`${whereToAdd(c)}\` 列表中的每一项`,
+		schema: c.schema(),
+	})),
+	{ title: '网站设置', where: `\`${SETTINGS_FILE}\`（整个网站一个文件：名称、简介、导航、页脚、图标、主题色）`, schema: siteSchema() },
 ];
 
 /** The field reference in CONTRIBUTING.md, generated from the schemas the site validates with. */
 export function fieldReference(): string {
-	return COLLECTIONS.map(({ title, where, schema }) =>
+	return SECTIONS.map(({ title, where, schema }) =>
 		[
 			`### ${title}`,
 			'',

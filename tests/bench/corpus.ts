@@ -28,11 +28,11 @@ export function seedSentences(seeds: string): string[] {
 		.filter((s) => s.length > 12 && s.length < 200 && !/[{}:]/.test(s));
 }
 
-export interface GeneratedPage { url: string; title: string; body: string; date: string; people: string[] }
+export interface GeneratedPage { url: string; title: string; body: string; date: string; people: string[]; filters: Record<string, string[]> }
 
 /**
  * `count` article pages built from recombined seed sentences, with generated names, institutions
- * and Latin terms woven in, written as HTML with the same search attributes the real pages carry.
+ * and Latin terms woven in, written as HTML; what the site model would say of each (title, facets) is returned with it.
  */
 export function generateCorpus(dir: string, seeds: string, count: number, chars: number): GeneratedPage[] {
 	const rng = random(20261124);
@@ -54,14 +54,14 @@ export function generateCorpus(dir: string, seeds: string, count: number, chars:
 		const date = `20${rng.int(18, 25)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 		const url = `/gen/${i}/`;
 		const body = parts.join('');
-		const filters = JSON.stringify({ kind: ['文章'], year: [date.slice(0, 4)], event: [], topic: [], speaker: who });
+		const filters = { kind: ['文章'], year: [date.slice(0, 4)], event: [], topic: [], speaker: who };
 		const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 		mkdirSync(join(dir, 'gen', String(i)), { recursive: true });
 		writeFileSync(
 			join(dir, 'gen', String(i), 'index.html'),
-			`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><article data-pagefind-body data-search-kind="文章" data-search-title="${esc(title)}" data-search-date="${date}" data-pagefind-meta="date:${date}"><span hidden data-search-filters="${esc(filters)}" data-pagefind-filter="kind:文章"></span><h1>${esc(title)}</h1><p>${esc(body)}</p></article></body></html>`,
+			`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><article data-pagefind-body data-pagefind-meta="date:${date}"><span hidden data-pagefind-filter="kind:文章"></span><h1>${esc(title)}</h1><p>${esc(body)}</p></article></body></html>`,
 		);
-		pages.push({ url, title, body, date, people: who });
+		pages.push({ url, title, body, date, people: who, filters });
 	}
 	return pages;
 }

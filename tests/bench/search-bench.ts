@@ -8,14 +8,14 @@ import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
-import { readBuiltPages } from '../../src/search/read-built-pages';
+import { readBuiltPages, type PageFacts } from '../../src/search/read-built-pages';
 import { writeSearchIndexes } from '../../src/search/write-indexes';
 import { launchChromium } from '../support/chromium';
-import { dist, requireBuild } from '../support/dist';
+import { contentRoot, dist, requireBuild } from '../support/dist';
 import { generateCorpus } from './corpus';
 import { PLAIN_HARNESS } from './plain-harness';
 import { makeQueries, truth, type Query } from './queries';
-import { indexFileLoader } from '../support/search-index';
+import { indexFileLoader, searchFacts } from '../support/search-index';
 import { serve } from '../support/static-server';
 
 const { values } = parseArgs({
@@ -96,10 +96,10 @@ async function plainPagefind(site: string) {
 	await pagefind.close();
 }
 
-async function bench(browser: Browser, label: string, site: string) {
+async function bench(browser: Browser, label: string, site: string, facts: Map<string, PageFacts>) {
 	writeFileSync(join(site, 'plain', 'index.html'), PLAIN_HARNESS);
 	await plainPagefind(site);
-	const pages = indexOrder(readBuiltPages(site));
+	const pages = indexOrder(readBuiltPages(site, facts));
 	const queries = makeQueries(pages, 7);
 	const truths = queries.map(({ q }) => new Set(truth(pages, q)));
 
@@ -168,12 +168,13 @@ try {
 	// `--site <folder>`: a site built elsewhere (e.g. the scale benchmark's archive, kept with --keep), measured in place.
 	if (values.site) {
 		mkdirSync(join(values.site, 'plain'), { recursive: true });
-		await bench(browser, `(c) ${values.site}`, values.site);
+		// A site built by `npm run bench -- --keep`: its content is beside its dist/.
+		await bench(browser, `(c) ${values.site}`, values.site, searchFacts(join(values.site, '..')));
 	} else {
 		const real = join(work, 'real');
 		cpSync(dist, real, { recursive: true });
 		mkdirSync(join(real, 'plain'), { recursive: true });
-		await bench(browser, '(a) the real site', real);
+		await bench(browser, '(a) the real site', real, searchFacts(contentRoot));
 
 		// `--articles 0` measures the real site only.
 		const count = Number(values.articles);
@@ -182,12 +183,13 @@ try {
 			for (const part of ['search', '_astro', 'favicon.svg']) cpSync(join(dist, part), join(gen, part), { recursive: true });
 			mkdirSync(join(gen, 'plain'), { recursive: true });
 			let t = performance.now();
-			generateCorpus(gen, join(dist, '..', 'seeds'), count, Number(values.chars));
+			const corpus = generateCorpus(gen, join(contentRoot, 'seeds'), count, Number(values.chars));
+			const facts = new Map(corpus.map((p) => [p.url, { url: p.url, title: p.title, kind: '文章', ownNames: false, date: p.date, names: [], filters: p.filters }]));
 			console.log(`\ngenerated ${count} pages of ~${values.chars} characters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 			t = performance.now();
-			const written = await writeSearchIndexes(gen);
+			const written = await writeSearchIndexes(gen, facts);
 			console.log(`indexed (exact index + Pagefind) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${written.pages} pages, ${written.exactFiles} exact-index files`);
-			await bench(browser, `(b) generated corpus`, gen);
+			await bench(browser, `(b) generated corpus`, gen, facts);
 		}
 	}
 } finally {

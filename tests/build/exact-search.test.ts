@@ -1,16 +1,17 @@
 import fc from 'fast-check';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
 import { indexOrder, searchableText } from '../../src/search/exact-index';
 import { codePoints, normalise, queryTerms } from '../../src/search/normalise';
 import { readBuiltPages } from '../../src/search/read-built-pages';
-import { dist, requireBuild } from '../support/dist';
-import { indexFileLoader } from '../support/search-index';
+import { indexFileLoader, searchFacts } from '../support/search-index';
+import { fixtureSite } from '../support/sites';
 
-beforeAll(requireBuild);
+const { dist, root } = fixtureSite('proceedings');
 
 // Pages in the index's order, and each one's normalised text: the ground truth is plain substring search.
-const pages = () => indexOrder(readBuiltPages(dist));
+const facts = searchFacts(root);
+const pages = () => indexOrder(readBuiltPages(dist, facts));
 const load = indexFileLoader(dist);
 
 function truth(all: ReturnType<typeof pages>, query: string): string[] {

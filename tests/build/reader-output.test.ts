@@ -4,13 +4,13 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { jsonLdText } from '../../src/lib/structured-data';
 import { loadRecords } from '../support/content';
-import { builtPages, fileFor, page, requireBuild } from '../support/dist';
+import { fixtureSite } from '../support/sites';
 
 // What machines read from the built site: feeds, structured data, citations, meta, and the policy.
-beforeAll(requireBuild);
+const { pages: builtPages, fileFor, page } = fixtureSite('proceedings');
 const records = loadRecords();
 const published = records.articles.filter((a) => !a.draft);
 const SITE = 'http://localhost:4321';

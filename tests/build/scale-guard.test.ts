@@ -6,6 +6,7 @@ import { createExactSearch } from '../../src/search/exact-search';
 import { buildArchive, type ArchiveBuild } from '../bench/scale/build-archive';
 import { entryPages, generateArchive, type GeneratedArchive } from '../bench/scale/generate-archive';
 import { indexFileLoader } from '../support/search-index';
+import { SITES } from '../support/sites';
 
 // Correctness at scale, not timing (that is `npm run bench`): a generated 500-article archive,
 // built with the real configuration, publishes and indexes every entry.
@@ -15,7 +16,7 @@ let archive: GeneratedArchive;
 let build: ArchiveBuild;
 
 beforeAll(async () => {
-	archive = generateArchive(root, join(process.cwd(), 'seeds'), ARTICLES);
+	archive = generateArchive(root, join(SITES.proceedings.root, 'seeds'), ARTICLES);
 	build = await buildArchive(process.cwd(), root, { cold: true });
 }, 600_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -6,8 +6,11 @@ import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { writeSearchIndexes, type WrittenIndexes } from '../../src/search/write-indexes';
-import { dist, requireBuild } from '../support/dist';
-import { indexFileLoader, indexFolderFiles } from '../support/search-index';
+import { fixtureSite } from '../support/sites';
+import { indexFileLoader, indexFolderFiles, searchFacts } from '../support/search-index';
+
+const fixture = fixtureSite('proceedings');
+const facts = searchFacts(fixture.root);
 
 // A copy of the built site, indexed as a build would with its cache: once, then again after edits.
 const work = mkdtempSync(join(tmpdir(), 'huiji-index-cache-'));
@@ -18,14 +21,13 @@ const PHRASE = '会后主办方公布了下一届的举办时间';
 
 let first: WrittenIndexes;
 beforeAll(async () => {
-	requireBuild();
-	cpSync(dist, site, { recursive: true });
-	first = await writeSearchIndexes(site, { cacheDir: cache });
+	cpSync(fixture.dist, site, { recursive: true });
+	first = await writeSearchIndexes(site, facts, { cacheDir: cache });
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const found = async (query: string) => {
-	const pages = indexOrder(readBuiltPages(site));
+	const pages = indexOrder(readBuiltPages(site, facts));
 	return (await createExactSearch(indexFileLoader(site)).search(query)).matches.map((m) => pages[m.page]!.url);
 };
 
@@ -38,19 +40,19 @@ test('an edit to one article: its index is patched, the new words are found on t
 	const edited = html.replace(/(<[a-z]+ [^>]*data-pagefind-body[^>]*>)/, `$1<p>${PHRASE}。</p>`);
 	expect(edited).not.toBe(html);
 	writeFileSync(file, edited);
-	const second = await writeSearchIndexes(site, { cacheDir: cache });
+	const second = await writeSearchIndexes(site, facts, { cacheDir: cache });
 	expect(second.exact).toMatchObject({ patched: true, changedPages: 1 });
 	expect(await found(PHRASE)).toEqual([`/${ARTICLE.replace('index.html', '')}`]);
 
 	const patched = indexFolderFiles(join(site, 'search-index'));
 	rmSync(join(site, 'search-index'), { recursive: true });
-	await writeSearchIndexes(site); // no cache: built whole
+	await writeSearchIndexes(site, facts); // no cache: built whole
 	expect(patched).toEqual(indexFolderFiles(join(site, 'search-index')));
 }, 120_000);
 
 test('a page removed: the index is built whole, and says why', async () => {
 	rmSync(join(site, ARTICLE));
-	const third = await writeSearchIndexes(site, { cacheDir: cache });
+	const third = await writeSearchIndexes(site, facts, { cacheDir: cache });
 	expect(third.exact).toEqual({ patched: false, reason: '页面有增删或日期变动' });
 	expect(await found(PHRASE)).toEqual([]);
 }, 120_000);

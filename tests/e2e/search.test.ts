@@ -5,18 +5,21 @@ import { searchableText } from '../../src/search/exact-index';
 import { normalise, queryTerms } from '../../src/search/normalise';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { openSite, type Session } from '../support/browser';
-import { dist, requireBuild, root } from '../support/dist';
+import { root } from '../support/dist';
+import { searchFacts } from '../support/search-index';
+import { fixtureSite } from '../support/sites';
+
+const site = fixtureSite('proceedings');
 
 let s: Session;
 beforeAll(async () => {
-	requireBuild();
 	mkdirSync(join(root, 'tests', '.output'), { recursive: true });
-	s = await openSite();
+	s = await openSite(site.dist);
 });
 afterAll(() => s?.close());
 
 /** Ground truth from the built pages' text, never hand-typed. */
-const pages = readBuiltPages(dist);
+const pages = readBuiltPages(site.dist, searchFacts(site.root));
 const containing = (q: string) =>
 	pages.filter((p) => queryTerms(q).every((t) => normalise(searchableText(p)).chars.includes(t))).map((p) => p.url).sort();
 

@@ -30,7 +30,7 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 
 const { values } = parseArgs({ options: { dist: { type: 'string' } } });
 const { dir, base, temporary } = values.dist ? existingBuild(resolve(values.dist)) : freshBuild();
-const server = await serve(dir, Number(new URL(base).port));
+const server = await serve(dir, { port: Number(new URL(base).port) });
 const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 // The site is served over http from 127.0.0.1, so this pattern reaches only other hosts.
 const settings = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: Object.keys(TARGET), blockedUrlPatterns: ['https://*'] };

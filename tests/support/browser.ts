@@ -1,29 +1,31 @@
-import { preview } from 'astro';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PIXEL } from './chromium';
-import { root } from './dist';
+import { serve } from './static-server';
 
 export interface Session {
 	browser: Browser;
 	page: Page;
+	/** The site's address, base path included, without the final slash: `s.base + '/events/'`. */
 	base: string;
 	/** Console errors and warnings, and uncaught page errors. */
 	consoleProblems: string[];
-	/** Hosts other than the preview server the pages asked for. */
+	/** Hosts other than the site's the pages asked for. */
 	externalHosts: Set<string>;
+	/** Every path the site's server was asked for, base path included. */
+	requests: string[];
 	close(): Promise<void>;
 }
 
-/** Serves the built site with `astro preview` and opens it in headless Chromium. */
-export async function openSite(): Promise<Session> {
+/** Serves a built site folder at its base path, as a static host would, and opens it in headless Chromium. */
+export async function openSite(dist: string, basePath = '/'): Promise<Session> {
 	const browser = await launchChromium();
-	const server = await preview({ root, logLevel: 'error', server: { port: 4400 + Math.floor(Math.random() * 500), host: '127.0.0.1' } });
-	const base = `http://127.0.0.1:${server.port}`;
+	const server = await serve(dist, { base: basePath });
+	const origin = server.url;
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
 	const consoleProblems: string[] = [];
 	const externalHosts = new Set<string>();
 	await context.route(
-		(url) => url.origin !== base,
+		(url) => url.origin !== origin,
 		(route) => {
 			externalHosts.add(new URL(route.request().url()).host);
 			return route.request().resourceType() === 'image'
@@ -39,12 +41,13 @@ export async function openSite(): Promise<Session> {
 	return {
 		browser,
 		page,
-		base,
+		base: origin + basePath.replace(/\/$/, ''),
 		consoleProblems,
 		externalHosts,
+		requests: server.requests,
 		async close() {
 			await browser.close();
-			await server.stop();
+			await server.close();
 		},
 	};
 }

@@ -4,7 +4,12 @@ import type { Root } from 'hast';
 import { BuiltSite } from '../site-check/built-site';
 
 export const root = join(import.meta.dirname, '..', '..');
-export const dist = join(root, 'dist');
+/**
+ * The launch site the content tests (tests/content/) check: content/ and seeds/ here, built into dist/
+ * by `npm test`. HUIJI_CONTENT_ROOT and HUIJI_DIST point them at another copy (tests/build/valid-content.test.ts).
+ */
+export const contentRoot = process.env.HUIJI_CONTENT_ROOT ?? root;
+export const dist = process.env.HUIJI_DIST ?? join(root, 'dist');
 
 /** Fails loudly when the suite is run without the site having been built first. */
 export function requireBuild() {

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildSiteModel } from '../../src/lib/site-model';
 import type { Loader } from '../../src/search/exact-search';
+import type { PageFacts } from '../../src/search/read-built-pages';
+import { loadRecords } from './content';
 
 /** Reads a built site's exact-index files from disk, as the search page fetches them. */
 export const indexFileLoader =
@@ -17,4 +20,9 @@ export function indexFolderFiles(folder: string, dir = folder): Record<string, u
 			e.isDirectory() ? Object.entries(indexFolderFiles(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), JSON.parse(readFileSync(join(dir, e.name), 'utf8'))]],
 		),
 	);
+}
+
+/** What the site model says of each searchable page of the site whose content is in `contentRoot`, as a build gives the indexer. */
+export function searchFacts(contentRoot: string, base = '/'): Map<string, PageFacts> {
+	return new Map(buildSiteModel(loadRecords(contentRoot), { base }).searchEntries.map((e) => [e.url, e]));
 }

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { findDanglingReferences } from '../../src/lib/references';
 import { loadRecords } from '../support/content';
 
-test('the launch content has no dangling references', () => {
+test('the proceedings fixture has no dangling references', () => {
 	expect(findDanglingReferences(loadRecords())).toEqual([]);
 });
 

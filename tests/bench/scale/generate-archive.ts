@@ -54,6 +54,7 @@ export function generateArchive(root: string, seedsDir: string, articles: number
 	while (orgNames.size < 150) orgNames.add(`${rng.pick(CITIES)}${rng.pick(FIELDS)}${rng.pick(UNITS)}`);
 	const orgs = [...orgNames].map((name, i) => ({ id: `org-${pad(i, 3)}`, name }));
 	const topics = FIELDS.map((name, i) => ({ id: `topic-${pad(i, 2)}`, name, description: `${name}相关的活动与报道。` }));
+	writeFileSync(join(root, 'content/site.yaml'), stringify({ title: '生成的会议文库', tagline: '规模测试', description: `${articles} 篇生成文章的会议文库，用于规模测试。` }));
 	writeFileSync(join(root, 'content/series.yaml'), stringify(series));
 	writeFileSync(join(root, 'content/organizations.yaml'), stringify(orgs));
 	writeFileSync(join(root, 'content/topics.yaml'), stringify(topics));

@@ -5,14 +5,16 @@ import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadRecords } from '../support/content';
 import { normalise, sentences } from '../support/chinese-text';
-import { page, requireBuild, root } from '../support/dist';
+import { contentRoot, page, requireBuild } from '../support/dist';
 import { seedText } from '../support/seed-text';
 import { SEED_OMISSIONS } from './seed-omissions';
 
 beforeAll(requireBuild);
 
-const records = loadRecords();
-const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f !== 'README.md').sort();
+// The launch content: every seed an editor adds must be published whole, with nothing added.
+const records = loadRecords(contentRoot);
+const seedsDir = join(contentRoot, 'seeds');
+const seedFiles = readdirSync(seedsDir).filter((f) => f !== 'README.md').sort();
 
 
 const countOf = (haystack: string, needle: string) => {
@@ -21,12 +23,13 @@ const countOf = (haystack: string, needle: string) => {
 	return n;
 };
 
-test('all five seeds are in seeds/ and each has at least one article', () => {
-	expect(seedFiles).toHaveLength(5);
-	for (const seed of seedFiles) expect(records.articles.filter((a) => a.seed === seed).length).toBeGreaterThan(0);
+test('every file in seeds/ is the source of at least one article', () => {
+	expect(seedFiles.filter((seed) => !records.articles.some((a) => a.seed === seed))).toEqual([]);
 });
 
-describe.each(seedFiles)('seed %s', (seed) => {
+// A seed whose articles are all drafts is not published yet: its text is checked once one is.
+const publishedSeeds = seedFiles.filter((seed) => records.articles.some((a) => a.seed === seed && !a.draft));
+describe.each(publishedSeeds)('seed %s', (seed) => {
 	const articles = records.articles.filter((a) => a.seed === seed && !a.draft);
 	const bodies = articles.map((a) => ({
 		id: a.id,
@@ -38,11 +41,11 @@ describe.each(seedFiles)('seed %s', (seed) => {
 	const metadata = normalise(JSON.stringify(articles.map(({ bylines, photoCredits, source }) => ({ bylines, photoCredits, source }))));
 	const omissions = SEED_OMISSIONS.filter((o) => o.seed === seed);
 	const omitted = new Set(omissions.map((o) => normalise(o.text)));
-	const full = normalise(seedText(seed));
+	const full = normalise(seedText(seed, seedsDir));
 
 	test('every sentence is published in exactly one article body', () => {
 		const problems: string[] = [];
-		for (const s of sentences(seedText(seed))) {
+		for (const s of sentences(seedText(seed, seedsDir))) {
 			if (omitted.has(s) || [...heldInMetadata].some((h) => h.includes(s))) continue;
 			const hits = bodies.map((b) => ({ id: b.id, n: countOf(b.text, s) })).filter((h) => h.n > 0);
 			const total = hits.reduce((sum, h) => sum + h.n, 0);
@@ -52,7 +55,7 @@ describe.each(seedFiles)('seed %s', (seed) => {
 	});
 
 	test('lines left out on purpose are kept in the articles’ metadata', () => {
-		const seedSentences = new Set(sentences(seedText(seed)));
+		const seedSentences = new Set(sentences(seedText(seed, seedsDir)));
 		for (const o of omissions) {
 			expect(seedSentences, `${o.text} is not a line of ${seed}`).toContain(normalise(o.text));
 			for (const piece of o.keptAs) expect(metadata, `${o.text}: ${o.why}`).toContain(normalise(piece));

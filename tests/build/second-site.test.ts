@@ -1,0 +1,149 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { fixtureSite } from '../support/sites';
+
+// Another organisation's site (tests/fixtures/second-site): its own content/site.yaml, built for a
+// GitHub Pages project site at https://lakeside.example.org/conf-archive/.
+const site = fixtureSite('second');
+const BASE = '/conf-archive/';
+const ORIGIN = 'https://lakeside.example.org';
+const pages = site.pages();
+const html = (p: string) => readFileSync(site.fileFor(p)!, 'utf8');
+/** Every text file the build wrote, by path in dist/. */
+const textFiles = (dir = site.dist): string[] =>
+	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? (['pagefind', '_astro'].includes(e.name) ? [] : textFiles(join(dir, e.name))) : /\.(html|xml|json|bib|txt|css)$/.test(e.name) ? [join(dir, e.name)] : [],
+	);
+
+describe('its identity comes from its own site.yaml, none from 会记', () => {
+	test('every page carries its title, tagline, footer, logo and favicon', () => {
+		for (const p of pages) {
+			const tree = site.page(p);
+			expect(toText(select('.brand-name', tree)!), p).toBe('湖畔论坛文库');
+			expect(toText(select('.brand-tagline', tree)!), p).toBe('历届湖畔论坛实录');
+			expect(toText(select('.site-footer', tree)!), p).toContain('本站内容由湖畔论坛秘书处整理。');
+			expect(select('link[rel="icon"]', tree)!.properties.href, p).toBe(`${BASE}lakeside.svg`);
+			expect(select('.brand-logo', tree)!.properties.src, p).toBe(`${BASE}lakeside.svg`);
+		}
+		expect(toText(select('title', site.page('/'))!)).toBe('湖畔论坛文库');
+	});
+	test('no file the build wrote names 会记 or the launch site’s description', () => {
+		const leaks = textFiles().filter((f) => /会记|论坛与学术会议纪实|文章正文均照录原始稿件/.test(readFileSync(f, 'utf8')));
+		expect(leaks).toEqual([]);
+	});
+	test('the navigation is the one site.yaml lists, its own link included', () => {
+		const nav = selectAll('nav[aria-label="主导航"] a', site.page('/')).map((a) => [toText(a), a.properties.href]);
+		expect(nav).toEqual([
+			['活动', `${BASE}events/`],
+			['嘉宾', `${BASE}speakers/`],
+			['文章', `${BASE}articles/`],
+			['机构', `${BASE}organizations/`],
+			['论坛介绍', `${BASE}series/lakeside-forum/`],
+		]);
+	});
+	test('its colours are in the stylesheet', () => {
+		const css = readdirSync(join(site.dist, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(site.dist, '_astro', f), 'utf8')).join('');
+		expect(css).toContain('--accent:#1d4e89');
+		expect(css).toContain('--accent:#8fb8ee');
+	});
+});
+
+describe('names sort as Chinese indexes sort them', () => {
+	test('the pinyin override and foreign family names decide the index letter', () => {
+		const groups = selectAll('h2.initial', site.page('/speakers/')).map((h) => [toText(h), selectAll('.speaker-name', h.properties.id ? select(`[aria-labelledby="${h.properties.id}"]`, site.page('/speakers/'))! : h).map((a) => toText(a))]);
+		expect(groups).toEqual([
+			['O', ['欧阳明']],
+			['W', ['万重山']],
+			['X', ['约翰·轩尼诗（John Hennessy）']],
+		]);
+	});
+});
+
+describe(`built for the sub-path ${BASE}`, () => {
+	test('every link, asset, feed, sitemap entry, canonical URL and JSON-LD URL is under it', () => {
+		const wrong: string[] = [];
+		for (const file of textFiles()) {
+			const text = readFileSync(file, 'utf8');
+			for (const m of text.matchAll(/(?:href|src|action)="([^"]+)"/g)) if (m[1]!.startsWith('/') && !m[1]!.startsWith(BASE)) wrong.push(`${file}: ${m[1]}`);
+			for (const m of text.matchAll(/https:\/\/lakeside\.example\.org[^\s"<>)]*/g)) if (!m[0].startsWith(`${ORIGIN}${BASE}`)) wrong.push(`${file}: ${m[0]}`);
+		}
+		expect(wrong).toEqual([]);
+		expect(select('link[rel="canonical"]', site.page('/events/lakeside-forum-2023/'))!.properties.href).toBe(`${ORIGIN}${BASE}events/lakeside-forum-2023/`);
+		expect(readFileSync(join(site.dist, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${ORIGIN}${BASE}speakers/john-hennessy/</loc>`);
+		expect(html('/articles/lakeside-forum-2023-report/')).toContain(`"url":"${ORIGIN}${BASE}articles/lakeside-forum-2023-report/"`);
+	});
+	test('links an editor writes in a body as /articles/… gain the base path', () => {
+		const links = selectAll('.prose a', site.page('/events/lakeside-forum-2023/')).map((a) => a.properties.href);
+		expect(links).toEqual([`${BASE}articles/lakeside-forum-2023-report/`]);
+	});
+});
+
+describe(`served at ${BASE}, as GitHub Pages serves a project site`, () => {
+	let s: Session;
+	beforeAll(async () => {
+		s = await openSite(site.dist, BASE);
+	});
+	afterAll(() => s?.close());
+
+	test('a crawl from the home page reaches every page, with no request outside the path and none missing', async () => {
+		const seen = new Set<string>();
+		const failed: string[] = [];
+		s.page.on('response', (r) => {
+			if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+		});
+		// From the home page, and the search page its search form leads to.
+		const queue = [`${s.base}/`, `${s.base}/search/`];
+		while (queue.length > 0) {
+			const url = queue.shift()!;
+			if (seen.has(url)) continue;
+			seen.add(url);
+			await s.page.goto(url);
+			const links = await s.page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			for (const link of links) {
+				const u = new URL(link);
+				u.hash = '';
+				if (u.origin === new URL(s.base).origin && u.pathname.endsWith('/') && !seen.has(u.href)) queue.push(u.href);
+			}
+		}
+		const crawled = [...seen].map((u) => new URL(u).pathname.slice(BASE.length - 1)).sort();
+		expect(crawled).toEqual(pages.filter((p) => p.endsWith('/')).sort());
+		expect(failed).toEqual([]);
+		expect(s.requests.filter((r) => !r.startsWith(BASE))).toEqual([]);
+		expect([...s.externalHosts]).toEqual([]);
+		expect(s.consoleProblems).toEqual([]);
+	});
+
+	test('search answers under the sub-path: exact results and their links', async () => {
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('轩尼诗')}`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const exact = await s.page.locator('[data-search-result][data-match="exact"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(exact[0]).toBe(`${BASE}speakers/john-hennessy/`);
+		expect(exact).toEqual(expect.arrayContaining([`${BASE}articles/lakeside-forum-2023-report/`, `${BASE}events/lakeside-forum-2023/`]));
+		await s.page.locator('[data-search-result] a').first().click();
+		await s.page.waitForURL(`**${BASE}speakers/john-hennessy/`);
+		expect(s.requests.filter((r) => !r.startsWith(BASE))).toEqual([]);
+		expect(s.consoleProblems).toEqual([]);
+	});
+
+	test('related results come from Pagefind under the sub-path', async () => {
+		// No page holds both words: the page offers pages holding one of them.
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('轩尼诗 欧阳明')}`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const related = await s.page.locator('[data-search-result][data-match="related"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(related.length).toBeGreaterThan(0);
+		for (const url of related) expect(url.startsWith(BASE)).toBe(true);
+		// A phrase no page holds, sharing a word with many: Pagefind's suggestions, loaded from under the base path.
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('湖畔茶会')}`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const suggested = await s.page.locator('[data-search-result]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-match'), new URL(e.querySelector('a')!.href).pathname]));
+		expect(suggested.length).toBeGreaterThan(0);
+		for (const [match, url] of suggested) expect([match, url!.startsWith(BASE)]).toEqual(['related', true]);
+		expect(s.requests).toContain(`${BASE}pagefind/pagefind.js`);
+		expect(s.requests.filter((r) => !r.startsWith(BASE))).toEqual([]);
+		expect(s.consoleProblems).toEqual([]);
+	});
+});
