@@ -3,7 +3,11 @@ import { LOCALES } from '../i18n';
 import { text } from './common';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
-const colour = (what: string) => z.string().regex(HEX, { message: `${what}须写成 6 位十六进制颜色，如 '#8a1c1c'（带引号）` });
+const colour = (what: string) =>
+	// Unquoted, `#8a1c1c` is a YAML comment and the field is empty: say so.
+	z
+		.string({ error: `${what}须写成带引号的 6 位十六进制颜色，如 '#8a1c1c'：不加引号时，# 及其后的内容会被当作注释` })
+		.regex(HEX, { message: `${what}须写成 6 位十六进制颜色，如 '#8a1c1c'（带引号）` });
 
 /** Backgrounds the accent is read on, light and dark (src/styles/global.css): links and badges must stay legible. */
 const BACKGROUNDS = { light: ['#fbfaf7', '#ffffff'], dark: ['#151517', '#1e1e21'] } as const;
@@ -21,17 +25,27 @@ export function contrast(a: string, b: string): number {
 	return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/** `share` of colour `a` over `b`, as CSS color-mix(in srgb) computes it. */
+function mix(a: string, b: string, share: number): string {
+	const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
+	return `#${[1, 3, 5].map((i) => Math.round(channel(a, i) * share + channel(b, i) * (1 - share)).toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** A link in the main navigation: a collection's index page by its key, or any page by label and address. */
+const NAV_KEYS = ['events', 'speakers', 'articles', 'topics', 'organizations'] as const;
 const navItem = () =>
 	z.union([
-		z.enum(['events', 'speakers', 'articles', 'topics', 'organizations']),
+		z.enum(NAV_KEYS),
 		z.strictObject({
 			/** Text shown in the navigation. */
 			label: text().describe('导航中显示的文字'),
 			/** Address: a path on this site (`/about/`) or a full URL. */
 			url: text().describe('网址：本站路径（如 /series/zgc-forum/）或完整网址'),
 		}),
-	]);
+	], {
+		error: (issue) =>
+			`${typeof issue.input === 'string' ? `“${issue.input}”不是可用的导航项` : '导航项写法不对'}：可写 ${NAV_KEYS.join('、')}，或 { label: 显示文字, url: 地址 }`,
+	});
 
 /**
  * The site's identity and settings (`content/site.yaml`): everything that makes one organisation's
@@ -70,7 +84,9 @@ export const siteSchema = () =>
 		.superRefine((site, ctx) => {
 			// Readers must be able to read links in both modes: WCAG AA asks 4.5:1 for text.
 			for (const [field, mode] of [['accent', 'light'], ['accentDark', 'dark']] as const) {
-				const worst = Math.min(...BACKGROUNDS[mode].map((bg) => contrast(site.theme[field], bg)));
+				// Badges show the accent on a 9 % tint of itself over the surface (global.css): that background counts too.
+				const tint = mix(site.theme[field], BACKGROUNDS[mode][1], 0.09);
+				const worst = Math.min(...[...BACKGROUNDS[mode], tint].map((bg) => contrast(site.theme[field], bg)));
 				if (worst < 4.5) {
 					ctx.addIssue({
 						code: 'custom',

@@ -58,3 +58,31 @@ describe('npm run new', () => {
 		expect(r.stderr.trim()).toBe('缺少 --short-name（简称）：不在终端中运行时，请用参数提供。');
 	});
 });
+
+describe('npm run new -- site', () => {
+	let site: string;
+	beforeAll(() => {
+		site = mkdtempSync(join(tmpdir(), 'huiji-new-site-'));
+		for (const d of ['content', 'seeds']) cpSync(join(fixture, d), join(site, d), { recursive: true });
+	});
+	afterAll(() => rmSync(site, { recursive: true, force: true }));
+	const runIn = (...args: string[]) =>
+		spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/new.ts'), 'site', ...args, '--root', site], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+	test('without --yes and without a terminal, existing content is left alone and the flag is named', () => {
+		const r = runIn('--title', '湖畔论坛文库');
+		expect(r.status).toBe(1);
+		expect(r.stderr.trim()).toBe('content 和 seeds 中已有内容，会被全部删除：确认要换成新网站，请加 --yes。');
+		expect(existsSync(join(site, 'content/articles/ai-reshapes-tumour-care.md'))).toBe(true);
+	});
+	test('with --yes: an empty site of its own title, which validates clean', () => {
+		const r = runIn('--title', '湖畔论坛文库', '--tagline', '历届湖畔论坛实录', '--yes');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toContain('已新建网站“湖畔论坛文库”');
+		const { problems, records } = validateContent(site);
+		expect(problems).toEqual([]);
+		expect(records.settings).toMatchObject({ title: '湖畔论坛文库', tagline: '历届湖畔论坛实录' });
+		expect([records.events, records.speakers, records.articles, records.series, records.organizations, records.topics].every((l) => l.length === 0)).toBe(true);
+		expect(existsSync(join(site, 'seeds/README.md'))).toBe(true);
+	});
+});

@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../src/validate/validate';
@@ -323,4 +323,42 @@ test('every problem in every file is reported in one run', () => {
 		'content/events/ai-for-science-summit-2023.md:9:6',
 		'content/speakers/tang-chao.yaml:1:5',
 	]);
+});
+
+describe('site settings (content/site.yaml)', () => {
+	const SITE = 'content/site.yaml';
+	test('a missing settings file is named, with what to write in it', () => {
+		expect(check((d) => rmSync(join(d, SITE)))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml  错误  缺少 content/site.yaml：请创建它，至少写上 title（网站名称）、tagline（副标题）和 description（简介），字段见 CONTRIBUTING.md。  [missing-file]",
+			]
+		`);
+	});
+	test('an accent readers cannot read on the background is refused, with its contrast', () => {
+		expect(check((d) => edit(d, SITE, "accent: '#8a1c1c'", "accent: '#f0c0c0'"))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:10:11  错误  theme.accent  颜色 #f0c0c0 在浅色背景上对比度只有 1.55:1，读者看不清链接：请选更深的颜色，对比度至少 4.5:1  [low-contrast]",
+			]
+		`);
+	});
+	test('an unquoted colour (a YAML comment) and an unknown nav entry', () => {
+		expect(check((d) => edit(d, SITE, "accentDark: '#f08a7e'", 'accentDark: #f08a7e'))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:11:15  错误  theme.accentDark  深色模式主题色须写成带引号的 6 位十六进制颜色，如 '#8a1c1c'：不加引号时，# 及其后的内容会被当作注释  [invalid-type]",
+			]
+		`);
+		expect(check((d) => edit(d, SITE, 'nav: [events,', 'nav: [event,'))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:6:7  错误  nav[0]  “event”不是可用的导航项：可写 events、speakers、articles、topics、organizations，或 { label: 显示文字, url: 地址 }  [invalid-value]",
+			]
+		`);
+	});
+	test('an unknown field gets the closest one', () => {
+		expect(check((d) => edit(d, SITE, 'tagline:', 'tagLine:'))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:2:1  错误  tagline  缺少必填字段“tagline”：请补上。  [missing-field]",
+			  "content/site.yaml:3:1  错误  tagLine  没有“tagLine”这个字段。是否想写“tagline”？可用的字段：title、tagline、description、lang、nav、footer、favicon、logo、theme。  [unknown-field]",
+			]
+		`);
+	});
 });
