@@ -2,6 +2,7 @@ import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
 import { EVENT_FORMATS, ORGANIZER_TIERS, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
+import type { PageFacts } from '../search/read-built-pages';
 import type { SiteRecords } from './records';
 import { INDEXED, urlsFor } from './urls';
 
@@ -139,19 +140,8 @@ export interface Chrome {
 	/** The index pages readers can browse, by kind (`event`): breadcrumbs, the 404 page. */
 	indexes: Record<string, { label: string; url: string }>;
 }
-/** A page the search indexes, as the model knows it; the indexer adds the text the built page shows. */
-export interface SearchEntry {
-	url: string;
-	title: string;
-	/** The kind as readers see it (嘉宾), for the results list and the kind facet. */
-	kind: string;
-	/** A match in `names` ranks above the title (a person's own page for their name). */
-	ownNames: boolean;
-	date?: string;
-	event?: string;
-	names: string[];
-	filters: SearchFilters;
-}
+/** A page the search indexes, as the model knows it (kind as readers see it, names, facets); the indexer adds the text the built page shows. */
+export type SearchEntry = PageFacts & { filters: SearchFilters };
 export interface SiteModel {
 	settings: SiteSettings;
 	chrome: Chrome;

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { COLLECTIONS, type CollectionDef } from '../collections/registry';
+import { NAV_KEYS } from '../schemas/site';
 
 export interface SiteAnswers {
 	title: string;
@@ -26,7 +27,7 @@ export function writeSiteSkeleton(root: string, site: SiteAnswers): string[] {
 	}
 	write(
 		'content/site.yaml',
-		`# 网站设置：名称、简介、导航、页脚、图标与主题色。字段说明见 CONTRIBUTING.md“网站设置”。\n${stringify({ ...site, lang: 'zh-CN', nav: ['events', 'speakers', 'articles', 'topics', 'organizations'] }, { lineWidth: 0 })}`,
+		`# 网站设置：名称、简介、导航、页脚、图标与主题色。字段说明见 CONTRIBUTING.md“网站设置”。\n${stringify({ ...site, lang: 'zh-CN', nav: [...NAV_KEYS] }, { lineWidth: 0 })}`,
 	);
 	for (const c of COLLECTIONS as readonly CollectionDef[]) {
 		if (c.storage.type === 'list') write(`content/${c.storage.file}`, `# 每一项以“- id: …”开头，字段见 CONTRIBUTING.md。\n[]\n`);

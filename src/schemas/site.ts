@@ -32,7 +32,8 @@ function mix(a: string, b: string, share: number): string {
 }
 
 /** A link in the main navigation: a collection's index page by its key, or any page by label and address. */
-const NAV_KEYS = ['events', 'speakers', 'articles', 'topics', 'organizations'] as const;
+/** Collections with an index page (the registry's `index: true`; a test keeps the two lists equal). */
+export const NAV_KEYS = ['events', 'speakers', 'articles', 'topics', 'organizations'] as const;
 const navItem = () =>
 	z.union([
 		z.enum(NAV_KEYS),
@@ -63,7 +64,7 @@ export const siteSchema = () =>
 			/** Reader-facing language; one of the locales in src/i18n/. */
 			lang: z.enum(Object.keys(LOCALES) as [string, ...string[]]).default('zh-CN').describe(`界面语言，可选：${Object.keys(LOCALES).join('、')}`),
 			/** Main navigation, in order. */
-			nav: z.array(navItem()).default(['events', 'speakers', 'articles', 'topics', 'organizations']).describe('主导航，按顺序：events、speakers、articles、topics、organizations，或 {label, url}'),
+			nav: z.array(navItem()).default([...NAV_KEYS]).describe('主导航，按顺序：events、speakers、articles、topics、organizations，或 {label, url}'),
 			/** The footer's line after the site name: an editorial note, a licence. */
 			footer: text().optional().describe('页脚文字，如编辑说明或版权声明'),
 			/** Path in public/ of the favicon (SVG, PNG or ICO). */

@@ -147,7 +147,7 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 
 /** content/site.yaml, checked like any entry; its defaults stand in when it is missing or broken, so the other files are still checked. */
 function readSettings(root: string, read: (file: string) => SourceFile, problems: Problem[]): SiteSettings {
-	const fallback = siteSchema().parse({ title: '会记', tagline: '会议纪实', description: '会议纪实' });
+	const fallback = siteSchema().parse({ title: '未命名网站', tagline: '请填写 content/site.yaml', description: '请填写 content/site.yaml' });
 	if (!existsSync(join(root, SETTINGS_FILE))) {
 		problems.push({
 			file: SETTINGS_FILE,

@@ -20,8 +20,8 @@ export interface CleanFile {
  * YAML and zod for 12,000 files), while the rules across files still run over every entry.
  *
  * The cache holds the schemas' output, so it is keyed by the code that produces it: every source
- * file of the validator, the schemas and the libraries they use (`src/validate`, `src/schemas`,
- * `src/lib`) and the lockfile. Any change there starts it afresh. Serialised with v8, which keeps
+ * file of the validator, the schemas, the registry and the libraries they use (`src/validate`,
+ * `src/schemas`, `src/lib`, `src/collections`, `src/i18n`) and the lockfile. Any change there starts it afresh. Serialised with v8, which keeps
  * dates and undefined fields as they were.
  */
 export function openValidationCache(file: string, projectRoot: string) {
@@ -71,7 +71,7 @@ function codeFingerprint(projectRoot: string): string {
 			else if (entry.name.endsWith('.ts')) hash.update(path.slice(projectRoot.length)).update(readFileSync(path));
 		}
 	};
-	for (const dir of ['src/validate', 'src/schemas', 'src/lib']) if (existsSync(join(projectRoot, dir))) add(join(projectRoot, dir));
+	for (const dir of ['src/validate', 'src/schemas', 'src/lib', 'src/collections', 'src/i18n']) if (existsSync(join(projectRoot, dir))) add(join(projectRoot, dir));
 	const lockfile = join(projectRoot, 'package-lock.json');
 	if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
 	return hash.digest('base64url');

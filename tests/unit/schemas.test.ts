@@ -117,3 +117,11 @@ describe('articles', () => {
 		`);
 	});
 });
+
+describe('site settings', () => {
+	test('the navigation may name exactly the collections that have an index page', async () => {
+		const { NAV_KEYS } = await import('../../src/schemas/site');
+		const { INDEXED } = await import('../../src/lib/urls');
+		expect([...NAV_KEYS].sort()).toEqual(INDEXED.map((c) => c.key).sort());
+	});
+});

@@ -17,7 +17,7 @@ beforeEach(() => {
 	dir = copyContent();
 	// The cache is keyed by the validator's code: a project folder of its own, so a test may change it.
 	project = mkdtempSync(join(tmpdir(), 'huiji-validator-code-'));
-	for (const sub of ['src/validate', 'src/schemas', 'src/lib']) cpSync(join(root, sub), join(project, sub), { recursive: true });
+	for (const sub of ['src/validate', 'src/schemas', 'src/lib', 'src/collections', 'src/i18n']) cpSync(join(root, sub), join(project, sub), { recursive: true });
 	cache = { file: join(project, 'cache', 'clean-files.v8'), projectRoot: project };
 });
 afterEach(() => {
