@@ -193,7 +193,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const shortNames = new Map(records.events.map((e) => [e.id, e.shortName]));
 
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
-		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })));
+		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })), ui.list.separator);
 	const descriptionAt = new Map(
 		records.speakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
 	);
@@ -452,7 +452,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
  * 中国科学院院士、北京科学智能研究院院长、北京大学国际机器学习研究中心主任: each role as
  * organisation + unit + title; consecutive roles in the same unit share it (创始人、首席执行官).
  */
-function describeRoles(roles: { org?: string; unit?: string; title: string }[]): string {
+function describeRoles(roles: { org?: string; unit?: string; title: string }[], separator: string): string {
 	const parts: string[] = [];
 	let previous = '';
 	for (const r of roles) {
@@ -460,7 +460,7 @@ function describeRoles(roles: { org?: string; unit?: string; title: string }[]):
 		parts.push(where && where === previous ? r.title : `${where}${r.title}`);
 		previous = where;
 	}
-	return parts.join('、');
+	return parts.join(separator);
 }
 
 /** Groups an already sorted list by key, keeping the list's order. */
