@@ -2,7 +2,8 @@ import { zhCN, type Ui } from './zh-CN';
 
 /**
  * The UI languages a site can choose with `lang:` in content/site.yaml. Adding one is adding a file
- * shaped like zh-CN.ts (the type checker lists any string it lacks) and a line here.
+ * shaped like zh-CN.ts (the type checker lists any string it lacks) and a line here, and its search
+ * strings to ./search.ts.
  */
 export const LOCALES: Record<string, Ui> = {
 	'zh-CN': zhCN,

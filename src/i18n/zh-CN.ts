@@ -3,13 +3,15 @@
  * this shape (`Ui`), named in `content/site.yaml` as `lang`, and registered in ./index.ts: no
  * component holds text of its own. Editor-facing messages (the validator's) are Chinese regardless.
  */
+import { searchZhCN } from './search-zh-CN';
+
 export const zhCN = {
 	lang: 'zh-CN',
 	/** Open Graph locale. */
 	ogLocale: 'zh_CN',
 	/** Collections as readers see them: the nav label, the index page's title and description. */
 	collections: {
-		event: { label: '活动', description: '全部论坛、峰会与会议，按年份排列。', count: (n: number) => `${n} 场活动`, empty: '暂无活动。' },
+		event: { label: searchZhCN.eventKind, description: '全部论坛、峰会与会议，按年份排列。', count: (n: number) => `${n} 场活动`, empty: '暂无活动。' },
 		speaker: { label: '嘉宾', description: '在各场活动中发言、接受采访或被报道引述的嘉宾，按姓名拼音排列。', count: (n: number) => `${n} 位嘉宾`, empty: '暂无嘉宾。' },
 		article: { label: '文章', description: '会议综述、新闻、访谈与日程预告，按发表日期排列。', count: (n: number) => `${n} 篇文章`, empty: '暂无文章。' },
 		topic: { label: '专题', description: '按专题浏览文章与活动。', count: (n: number) => `${n} 个专题`, empty: '暂无专题。' },
@@ -144,30 +146,7 @@ export const zhCN = {
 		people: '在此任职的嘉宾',
 		counts: (events: number, people: number) => `${events} 场活动 · ${people} 位嘉宾`,
 	},
-	search: {
-		title: '搜索',
-		description: '在全部活动、嘉宾和文章中查找包含某个词句的页面。',
-		label: '查找包含以下词句的页面（空格分隔的多个词须同时出现）',
-		button: '搜索',
-		loading: '正在加载搜索……',
-		sort: '排序',
-		byRelevance: '相关度',
-		byDate: '日期（新到旧）',
-		results: '搜索结果',
-		filters: '筛选',
-		noScript: '搜索需要启用 JavaScript。',
-		/** Facet headings, by facet key. */
-		facets: { kind: '类型', year: '年份', event: '活动', topic: '专题', speaker: '嘉宾' },
-		idle: '输入人名、机构或任意词句，查找包含它的全部页面。',
-		singleCharacter: (q: string, related: boolean) => `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related ? '以下是相关结果。' : ''}`,
-		found: (count: number, q: string, shown: number) => `共 ${count} 个页面包含“${q}”${count > shown ? `，显示前 ${shown} 个` : ''}。`,
-		noneTogether: (q: string) => `没有页面同时包含“${q}”中的各个词。以下页面包含其中一部分，仅供参考。`,
-		none: (q: string, related: boolean) => `没有页面包含“${q}”。${related ? '以下是相关结果，仅供参考。' : ''}`,
-		exactHeading: '精确结果',
-		relatedHeading: '相关结果',
-		more: (n: number) => `显示更多（还有 ${n} 个）`,
-		failed: '搜索暂时无法使用，请稍后重试。',
-	},
+	search: searchZhCN,
 };
 
 export type Ui = typeof zhCN;

@@ -1,6 +1,6 @@
 import { escape, excerpt } from './excerpt';
 import { createExactSearch } from './exact-search';
-import { uiFor } from '../i18n';
+import { searchStringsFor } from '../i18n/search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
 // both under the site's base path; text in the page's language (its <html lang>, from content/site.yaml).
@@ -18,8 +18,7 @@ const PAGE_SIZE = 10;
 /** Filters in the order shown, with their labels; URL parameters use the keys. */
 const FILTERS = ['kind', 'year', 'event', 'topic', 'speaker'] as const;
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-const t = uiFor(document.documentElement.lang).search;
-const eventKind = uiFor(document.documentElement.lang).collections.event.label;
+const t = searchStringsFor(document.documentElement.lang);
 /**
  * Related results are suggestions, not matches: five are offered, and their five fragments load in
  * one round of requests (browsers open six connections to a host over HTTP/1.1).
@@ -41,7 +40,7 @@ const loadPagefind = () =>
 	}));
 
 function item(match: 'exact' | 'related', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
-	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== eventKind && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
+	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== t.eventKind && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
 		.filter(Boolean)
 		.join('');
 	return `<li class="card search-result" data-search-result data-match="${match}"><p class="card-kicker">${meta}</p><h3 class="card-title"><a href="${escape(url)}">${escape(title)}</a></h3><p class="search-excerpt">${excerptHtml}</p></li>`;
