@@ -11,7 +11,9 @@ import { builtPages, contentRoot, dist, page, requireBuild } from '../support/di
 // an editor's valid pull request can never turn these red. Exact values are tested on fixture sites.
 beforeAll(requireBuild);
 const records = loadRecords(contentRoot);
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The address and base path the build used (astro.config.mjs): `npm test` builds for the default.
+const site = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
+const base = `${new URL(site).pathname.replace(/\/$/, '')}/`;
 const entriesOf = (c: CollectionDef) => ((records as unknown as Record<string, { id: string; draft?: boolean; name?: string; title?: string }[]>)[c.key] ?? []).filter((e) => !e.draft);
 const routed = (COLLECTIONS as readonly CollectionDef[]).filter((c) => c.route);
 
@@ -45,7 +47,7 @@ describe('site files', () => {
 		for (const p of builtPages()) {
 			expect(toText(select('.brand-name', page(p))!), p).toBe(records.settings.title);
 			const form = select('form[role="search"]', page(p))!;
-			expect([form.properties.action, form.properties.method, select('input', form)!.properties.name]).toEqual(['/search/', 'get', 'q']);
+			expect([form.properties.action, form.properties.method, select('input', form)!.properties.name]).toEqual([`${base}search/`, 'get', 'q']);
 		}
 	});
 	test('foreign names are marked with their language', () => {
