@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { normalise, provingBigrams, queryTerms } from '../../src/search/normalise';
-import { root } from '../support/dist';
 import { SITES } from '../support/sites';
 
 const fixture = SITES.proceedings.root;

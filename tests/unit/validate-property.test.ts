@@ -5,7 +5,6 @@ import { afterAll, expect, test } from 'vitest';
 import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
 import { copyContent } from '../support/content-copy';
-import { root } from '../support/dist';
 import { SITES } from '../support/sites';
 
 const fixture = SITES.proceedings.root;

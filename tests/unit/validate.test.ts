@@ -2,7 +2,6 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../src/validate/validate';
-import { root } from '../support/dist';
 import { SITES } from '../support/sites';
 
 const fixture = SITES.proceedings.root;
