@@ -1,5 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentRoot } from '../lib/content-root';
+import { formatProblem, summary } from '../validate/problem';
 import { contentPass, forgetContentPass } from './pass';
 
 type Entries = (root: string) => { id: string; data: Record<string, unknown> }[];
@@ -31,6 +32,7 @@ export function passLoader(name: string, entries: Entries): Loader {
 			};
 			sync();
 			if (!context.watcher) return;
+			logger ??= context.logger;
 			resyncs.add(() => {
 				try {
 					sync();
@@ -46,14 +48,20 @@ export function passLoader(name: string, entries: Entries): Loader {
 	};
 }
 
-// Every collection's loader hears each edit: the content is read once for all of them, shortly after.
+// Every collection's loader hears each edit: the content is read once for all of them, shortly after,
+// and what the validator finds is logged, as at start-up: an entry with errors is left out of the
+// dev site, and the log says why and where.
 const resyncs = new Set<() => void>();
+let logger: LoaderContext['logger'] | undefined;
 let pending: ReturnType<typeof setTimeout> | undefined;
 function scheduleResync(root: string) {
 	if (pending) return;
 	pending = setTimeout(() => {
 		pending = undefined;
 		forgetContentPass(root);
+		const { problems, files } = contentPass(root);
+		for (const p of problems) (p.severity === 'error' ? logger?.error : logger?.warn)?.call(logger, formatProblem(p));
+		logger?.info(summary(problems, files));
 		for (const resync of resyncs) resync();
 	}, 50);
 }
