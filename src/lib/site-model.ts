@@ -378,7 +378,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				for (const org of new Set(ap.orgIds)) {
 					const people = peopleOf.get(org) ?? peopleOf.set(org, new Map()).get(org)!;
 					// Described as the first source that names a role there says.
-					if (!people.has(s.id)) people.set(s.id, { id: s.id, url: s.url, name: s.name, originalName: s.originalName, originalLang: s.originalLang, description: ap.description });
+					if (!people.has(s.id)) people.set(s.id, { ...need(speakerLinks, s.id, 'speaker'), description: ap.description });
 				}
 			}
 		}

@@ -149,7 +149,8 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 
 /** content/site.yaml, checked like any entry; its defaults stand in when it is missing or broken, so the other files are still checked. */
 function readSettings(root: string, read: (file: string) => SourceFile, problems: Problem[]): SiteSettings {
-	const fallback = siteSchema().parse({ title: '未命名网站', tagline: '请填写 content/site.yaml', description: '请填写 content/site.yaml' });
+	// Only when the file is missing or broken: then the defaults stand in, and the build fails anyway.
+	const fallback = () => siteSchema().parse({ title: '未命名网站', tagline: '请填写 content/site.yaml', description: '请填写 content/site.yaml' });
 	if (!existsSync(join(root, SETTINGS_FILE))) {
 		problems.push({
 			file: SETTINGS_FILE,
@@ -157,11 +158,11 @@ function readSettings(root: string, read: (file: string) => SourceFile, problems
 			code: 'missing-file',
 			message: `缺少 ${SETTINGS_FILE}：请创建它，至少写上 title（网站名称）、tagline（副标题）和 description（简介），字段见 CONTRIBUTING.md。`,
 		});
-		return fallback;
+		return fallback();
 	}
 	const source = read(SETTINGS_FILE);
-	if (source.data === undefined) return fallback;
+	if (source.data === undefined) return fallback();
 	const result = checkSchema(source, siteSchema(), source.data);
 	problems.push(...result.problems);
-	return (result.data as SiteSettings | undefined) ?? fallback;
+	return (result.data as SiteSettings | undefined) ?? fallback();
 }

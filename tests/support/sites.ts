@@ -21,16 +21,23 @@ export type SiteName = keyof typeof SITES;
 
 const output = (name: SiteName) => join(project, 'tests/.output/sites', name);
 
-/** Builds a fixture site with `astro build`; returns its exit status and everything it printed. */
-export function buildFixtureSite(name: SiteName): { status: number | null; output: string } {
-	const out = output(name);
-	rmSync(out, { recursive: true, force: true });
+/**
+ * `astro build` of the site whose content is in `contentRoot`, with the project's configuration,
+ * into `<out>/dist` (Astro's cache in `<out>/cache`); returns its exit status and everything it printed.
+ */
+export function buildSite(contentRoot: string, out: string, siteUrl?: string): { status: number | null; output: string } {
 	const result = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
 		cwd: project,
 		encoding: 'utf8',
-		env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: SITES[name].root, HUIJI_CACHE_DIR: join(out, 'cache'), SITE_URL: SITES[name].url },
+		env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), ...(siteUrl ? { SITE_URL: siteUrl } : {}) },
 	});
 	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Builds a fixture site afresh. */
+export function buildFixtureSite(name: SiteName) {
+	rmSync(output(name), { recursive: true, force: true });
+	return buildSite(SITES[name].root, output(name), SITES[name].url);
 }
 
 /** A built fixture site: where it is, its pages parsed once, its content root. */
