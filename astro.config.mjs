@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
+import { verifiedPageCacheIntegration } from './src/integrations/verified-page-cache.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it. Its path is the
@@ -27,7 +28,8 @@ export default defineConfig({
 	// Content is validated first, so a build never publishes bad content or silently drops an entry.
 	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed
 	// (after the sitemap is written, before the search index reads the pages).
-	integrations: [validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration()],
+	// Pages Astro's incremental build may reuse are the ones a finished build left (verified-page-cache.ts).
+	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration()],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },

@@ -40,6 +40,15 @@ function pagePostings(p: SearchPage): Map<string, number[]> {
 	return out;
 }
 
+/** A shard's postings, or undefined when the file is missing or does not parse. */
+function readShard(path: string): Record<string, Postings> | undefined {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as Record<string, Postings>;
+	} catch {
+		return undefined;
+	}
+}
+
 const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.length === b?.length && (a ?? []).every((x, i) => x === b![i]);
 
 /**
@@ -93,7 +102,8 @@ export function updateExactIndex(
 	};
 	for (const [shard, byBigram] of edits) {
 		const path = `shards/${shard}.json`;
-		const postings = JSON.parse(readFileSync(join(folder, path), 'utf8')) as Record<string, Postings>;
+		const postings = readShard(join(folder, path));
+		if (!postings) return { reason: '上次的索引文件无法读取' };
 		for (const [bigram, byPage] of byBigram) {
 			const pagesWith = decodePostings(postings[bigram] ?? []);
 			for (const [page, offsets] of byPage) {

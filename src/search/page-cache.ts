@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import type { SearchPage } from './exact-index';
 
 /** What was read from one built page, and how to tell the page is the same file next time. */
@@ -26,13 +27,13 @@ const VERSION = 3;
  */
 export function openPageCache(file: string): { entries: PageCacheEntries; save(next: PageCacheEntries): void } {
 	const deltaFile = `${file}.delta`;
-	const read = (path: string) => {
-		if (!existsSync(path)) return undefined;
-		const saved = JSON.parse(readFileSync(path, 'utf8'));
-		return saved.version === VERSION ? saved : undefined;
+	// A file cut short by a killed build is discarded (readCacheFile); both are written atomically.
+	const read = <T>(path: string): T | undefined => {
+		const saved = readCacheFile(path, parseJson) as { version?: number } | undefined;
+		return saved?.version === VERSION ? (saved as T) : undefined;
 	};
-	const base: { id: string; pages: PageCacheEntries } | undefined = read(file);
-	const delta: { base: string; pages: Record<string, PageCacheEntry | null> } | undefined = base && read(deltaFile);
+	const base = read<{ id: string; pages: PageCacheEntries }>(file);
+	const delta = base && read<{ base: string; pages: Record<string, PageCacheEntry | null> }>(deltaFile);
 	const entries: PageCacheEntries = { ...base?.pages };
 	if (delta?.base === base?.id) {
 		for (const [url, entry] of Object.entries(delta?.pages ?? {})) {
@@ -49,11 +50,11 @@ export function openPageCache(file: string): { entries: PageCacheEntries; save(n
 				for (const [url, entry] of Object.entries(next)) if (!sameEntry(entry, base.pages[url])) differs[url] = entry;
 				for (const url of Object.keys(base.pages)) if (!(url in next)) differs[url] = null;
 				if (Object.keys(differs).length <= Math.max(50, Object.keys(next).length / 20)) {
-					writeFileSync(deltaFile, JSON.stringify({ version: VERSION, base: base.id, pages: differs }));
+					writeFileAtomic(deltaFile, JSON.stringify({ version: VERSION, base: base.id, pages: differs }));
 					return;
 				}
 			}
-			writeFileSync(file, JSON.stringify({ version: VERSION, id: randomUUID(), pages: next }));
+			writeFileAtomic(file, JSON.stringify({ version: VERSION, id: randomUUID(), pages: next }));
 			rmSync(deltaFile, { force: true });
 		},
 	};

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
+import { treeSignature } from '../lib/file-signature';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
 import { pagefindRecords } from './pagefind-records';
@@ -57,18 +59,16 @@ async function placePagefindIndex(target: string, records: pagefind.CustomRecord
 	const kept = join(cacheDir, 'pagefind');
 	const digestFile = join(cacheDir, 'pagefind.sha1');
 	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
-	const reused = existsSync(kept) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest;
+	// The digest file names the records and the files Pagefind made of them, as it left them.
+	const reused = readCacheFile(digestFile, String) === `${digest} ${treeSignature(kept)}`;
 	if (!reused) {
 		rmSync(digestFile, { force: true });
 		rmSync(kept, { recursive: true, force: true });
 		await runPagefind(records, kept);
-		writeFileSync(digestFile, digest);
 	}
 	// Pagefind writes its entry file anew on every run: the same file in both means the same index.
-	if (!sameFile(join(kept, 'pagefind-entry.json'), join(target, 'pagefind-entry.json'))) {
-		rmSync(target, { recursive: true, force: true });
-		linkTree(kept, target);
-	}
+	if (!sameFile(join(kept, 'pagefind-entry.json'), join(target, 'pagefind-entry.json'))) replaceWithLinks(kept, target);
+	if (!reused) writeFileAtomic(digestFile, `${digest} ${treeSignature(kept)}`);
 	return reused;
 }
 
@@ -96,7 +96,9 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 	}
 	const kept = join(cacheDir, 'exact-index');
 	const stateFile = join(cacheDir, 'exact-index.json');
-	const state: ExactIndexState | undefined = existsSync(stateFile) && existsSync(kept) ? JSON.parse(readFileSync(stateFile, 'utf8')) : undefined;
+	// The state is trusted only for the very files it was saved with (a file cut short or edited is not patched).
+	const saved = readCacheFile(stateFile, parseJson) as { tree?: string; state?: ExactIndexState } | undefined;
+	const state = saved?.tree === treeSignature(kept) ? saved.state : undefined;
 	// filters.json is written anew on every change, so: same file in both, same index.
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
@@ -112,16 +114,15 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 		next = exactIndexState(pages, writeExactIndex(pages, kept));
 		how = { patched: false, reason: update.reason };
 	}
-	writeFileSync(stateFile, JSON.stringify(next));
 	if (linked && 'state' in update && !update.rebundled) {
 		for (const path of update.written) {
 			rmSync(join(target, path), { force: true });
 			link(join(kept, path), join(target, path));
 		}
 	} else {
-		rmSync(target, { recursive: true, force: true });
-		linkTree(kept, target);
+		replaceWithLinks(kept, target);
 	}
+	writeFileAtomic(stateFile, JSON.stringify({ tree: treeSignature(kept), state: next }));
 	return { manifest: next.manifest, how };
 }
 
@@ -142,6 +143,19 @@ export function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
 		if (path === 'manifest.json') manifest = JSON.parse(content);
 	}
 	return manifest!;
+}
+
+/**
+ * `target` replaced by links to every file of `kept`, made beside it and renamed into place: a build
+ * killed half way leaves the old folder or none, never one whose entry file is linked and the rest
+ * missing (which the next build would take for up to date).
+ */
+function replaceWithLinks(kept: string, target: string) {
+	const fresh = `${target}.${process.pid}.tmp`;
+	rmSync(fresh, { recursive: true, force: true });
+	linkTree(kept, fresh);
+	rmSync(target, { recursive: true, force: true });
+	renameSync(fresh, target);
 }
 
 /** Every file of `from` at the same place under `to`. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { fileSignature } from '../lib/file-signature';
 import type { ImageReference } from './source';
 
@@ -26,14 +27,8 @@ export interface CleanFile {
  */
 export function openValidationCache(file: string, projectRoot: string) {
 	const code = codeFingerprint(projectRoot);
-	const saved: { code: string; files: Map<string, { stat: string; clean: CleanFile }> } | undefined = (() => {
-		if (!existsSync(file)) return undefined;
-		try {
-			return deserialize(readFileSync(file));
-		} catch {
-			return undefined; // written by another Node version, or cut short: start afresh
-		}
-	})();
+	// Written by another Node version, or cut short: discarded, and this run starts afresh.
+	const saved = readCacheFile(file, (bytes) => deserialize(bytes) as { code: string; files: Map<string, { stat: string; clean: CleanFile }> });
 	const previous = saved?.code === code ? saved.files : new Map<string, { stat: string; clean: CleanFile }>();
 	const next = new Map<string, { stat: string; clean: CleanFile }>();
 	const pendingStat = new Map<string, string>();
@@ -55,8 +50,7 @@ export function openValidationCache(file: string, projectRoot: string) {
 			if (stat) next.set(path, { stat, clean });
 		},
 		save() {
-			mkdirSync(dirname(file), { recursive: true });
-			writeFileSync(file, serialize({ code, files: next }));
+			writeFileAtomic(file, serialize({ code, files: next }));
 		},
 	};
 }

@@ -30,7 +30,8 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 
 const { values } = parseArgs({ options: { dist: { type: 'string' } } });
 const { dir, base, temporary } = values.dist ? existingBuild(resolve(values.dist)) : freshBuild();
-const server = await serve(dir, { port: Number(new URL(base).port) });
+const site = temporary ? join(dir, 'dist') : dir;
+const server = await serve(site, { port: Number(new URL(base).port) });
 const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
 // The site is served over http from 127.0.0.1, so this pattern reaches only other hosts.
 const settings = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: Object.keys(TARGET), blockedUrlPatterns: ['https://*'] };
@@ -69,7 +70,8 @@ function freshBuild() {
 	const base = 'http://127.0.0.1:4399';
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-lighthouse-'));
 	// Built in a child process, so this one (server and Lighthouse) starts lean, without the build's heap.
-	const built = spawnSync('npx', ['astro', 'build', '--outDir', dir], { cwd: root, env: { ...process.env, SITE_URL: base }, encoding: 'utf8' });
+	// Its own cache folder too: this build's pages (another address) must not stand in the project's cache.
+	const built = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], { cwd: root, env: { ...process.env, SITE_URL: base, HUIJI_CACHE_DIR: join(dir, 'cache') }, encoding: 'utf8' });
 	if (built.status !== 0) throw new Error(`astro build failed:\n${built.stdout}${built.stderr}`);
 	return { dir, base, temporary: true };
 }

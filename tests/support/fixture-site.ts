@@ -14,12 +14,16 @@ export function copyProject(content: string = SITES.proceedings.root): string {
 	return dir;
 }
 
-/** Runs `astro build` in the copy; returns its exit status and everything it printed. */
+/**
+ * Runs `astro build` in the copy, with its own cache folder (Astro's default is inside node_modules/,
+ * which the copy shares with the project: a test build must never leave pages in a cache a real build
+ * reads); returns its exit status and everything it printed.
+ */
 export function build(dir: string): { status: number | null; output: string } {
 	const result = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
 		cwd: dir,
 		encoding: 'utf8',
-		env: { ...process.env, FORCE_COLOR: '0' },
+		env: { ...process.env, FORCE_COLOR: '0', HUIJI_CACHE_DIR: join(dir, '.astro-cache') },
 	});
 	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'hast';
@@ -54,4 +54,30 @@ export function fixtureSite(name: SiteName) {
 		/** Every HTML file, as URL paths (`/events/x/`). */
 		pages: () => built.pages(),
 	};
+}
+
+/**
+ * `astro build` as buildSite() runs it, killed with SIGKILL (no clean-up of any kind) as soon as
+ * what it has printed satisfies `killWhen`; resolves with its output and whether it was killed.
+ */
+export function buildKilled(contentRoot: string, out: string, siteUrl: string, killWhen: (output: string) => boolean): Promise<{ killed: boolean; output: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
+			cwd: project,
+			env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), SITE_URL: siteUrl },
+		});
+		let output = '';
+		let killed = false;
+		const listen = (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			if (!killed && killWhen(output)) {
+				killed = true;
+				child.kill('SIGKILL');
+			}
+		};
+		child.stdout.on('data', listen);
+		child.stderr.on('data', listen);
+		child.on('error', reject);
+		child.on('close', () => resolve({ killed, output }));
+	});
 }

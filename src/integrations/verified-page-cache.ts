@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
+import { fileSignature } from '../lib/file-signature';
+
+/** Where Astro's incremental build keeps its manifest and a copy of every page it rendered (astro/dist/core/build/incremental.js). */
+const ASTRO_MANIFEST = 'incremental-build.json';
+const ASTRO_COPIES = 'dist';
+const LEDGER = 'huiji/page-ledger.json';
+const VERSION = 1;
+
+/** Page path (relative to dist/) → signatures of the page in dist/ and of Astro's cached copy, as a finished build left them. */
+type Ledger = { version: number; pages: Record<string, [dist: string | null, copy: string]> };
+
+/**
+ * Makes Astro's incremental build (`experimental.incrementalBuild`) trust only pages a finished build
+ * wrote. Astro writes each page and its cached copy as it renders, but its manifest of cacheKeys only
+ * at the end; a page whose key matches the manifest is reused from dist/ or the copy without looking at
+ * it. So a build that renders an edited page and then fails (or is killed) leaves the edited page
+ * behind under the old key: revert the edit, and the next build kept publishing the reverted text.
+ *
+ * At the end of every build that finishes, the signature (size, times, inode: lib/file-signature) of
+ * every page Astro keeps a copy of is recorded, in dist/ and in the cache. At the start of the next,
+ * a page whose file in either place is not the one recorded — written by a build that did not finish,
+ * or by anything else — is deleted in both, so Astro renders it again. Without a record (first
+ * build, or the record lost) Astro's manifest is deleted: everything is rendered.
+ */
+export function verifiedPageCacheIntegration(): AstroIntegration {
+	let cacheDir = '';
+	let outDir = '';
+	return {
+		name: 'huiji:verified-page-cache',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				cacheDir = fileURLToPath(config.cacheDir);
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': ({ logger }) => {
+				const distrusted = distrustUnrecordedPages(cacheDir, outDir);
+				if (distrusted === 'all') logger.info('增量构建：没有上次完整构建的记录，全部页面重新生成。');
+				else if (distrusted.length) logger.info(`增量构建：${distrusted.length} 个页面不是上次完整构建写下的（如 ${distrusted.slice(0, 3).join('、')}），重新生成。`);
+			},
+			'astro:build:done': () => recordPages(cacheDir, outDir),
+		},
+	};
+}
+
+/** Deletes what a finished build did not leave; returns the pages concerned, or 'all' when nothing can be trusted. */
+export function distrustUnrecordedPages(cacheDir: string, outDir: string): string[] | 'all' {
+	const ledger = readCacheFile(join(cacheDir, LEDGER), parseJson) as Ledger | undefined;
+	const copies = join(cacheDir, ASTRO_COPIES);
+	if (ledger?.version !== VERSION) {
+		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
+		rmSync(copies, { recursive: true, force: true });
+		return 'all';
+	}
+	const distrusted: string[] = [];
+	for (const page of filesUnder(copies)) {
+		const recorded = ledger.pages[page];
+		const dist = join(outDir, page);
+		const distSignature = existsSync(dist) ? fileSignature(dist) : null;
+		const trusted = recorded && recorded[1] === fileSignature(join(copies, page)) && (distSignature === null || distSignature === recorded[0]);
+		if (trusted) continue;
+		rmSync(join(copies, page), { force: true });
+		rmSync(dist, { force: true });
+		distrusted.push(page);
+	}
+	return distrusted;
+}
+
+/** Records the pages as this finished build leaves them. */
+export function recordPages(cacheDir: string, outDir: string): void {
+	const copies = join(cacheDir, ASTRO_COPIES);
+	const pages: Ledger['pages'] = {};
+	for (const page of filesUnder(copies)) {
+		const dist = join(outDir, page);
+		pages[page] = [existsSync(dist) ? fileSignature(dist) : null, fileSignature(join(copies, page))];
+	}
+	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages } satisfies Ledger));
+}
+
+/** Paths of the files under `dir`, relative to it. */
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
