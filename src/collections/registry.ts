@@ -35,6 +35,8 @@ export interface CollectionDef<K extends string = string> {
 	drafts?: boolean;
 	/** The folder of a one-file-per-entry collection holds Markdown whose body a page renders. */
 	body?: boolean;
+	/** The body is the entry (an article is its text): a file with front matter only is an error, not an empty page. */
+	bodyRequired?: boolean;
 	/** Its search results rank a match in the entry's own names first (a person's page for their name). */
 	ownNamesRankFirst?: boolean;
 	/** What the field reference says of a one-file-per-entry collection's file, after its path (Chinese, for editors). */
@@ -84,6 +86,7 @@ export const COLLECTIONS = [
 		route: 'articles',
 		index: true,
 		body: true,
+		bodyRequired: true,
 		drafts: true,
 		references: [
 			{ path: 'events[]', to: 'event' },

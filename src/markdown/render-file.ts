@@ -16,6 +16,12 @@ export async function renderFile({ path, bodyStart = 0 }: { path: string; bodySt
 	const file = resolve(contentRoot(), path);
 	const content = readFileSync(file, 'utf8').slice(bodyStart);
 	renderer ??= markdownProcessor.createRenderer(markdownShared);
-	const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file) });
-	return { html: code, empty: !content.trim() };
+	try {
+		const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file) });
+		return { html: code, empty: !content.trim() };
+	} catch (error) {
+		// The validator refuses what it knows the renderer cannot take; should anything else fail, the
+		// build still names the file (a stack overflow deep in a parser names none).
+		throw new Error(`${path}：正文无法渲染（${(error as Error).message.split('\n').at(-1)}）。请检查正文中粘贴进来的 HTML，或把这个文件交给维护者。`, { cause: error });
+	}
 }

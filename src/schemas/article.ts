@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from '../i18n/zh-CN';
-import { describeChoices, partialDate, slug, text } from './common';
+import { describeChoices, partialDate, slug, text, webUrl } from './common';
 
 /** Article kinds and how a person figures in one; labels from the zh-CN locale (src/i18n/). */
 export const ARTICLE_KINDS = zhCN.vocab.articleKinds;
@@ -26,7 +26,7 @@ export const articleSchema = () =>
 			/** Column or page: AI世界. */
 			column: text().optional().describe('栏目或版面，如 AI世界'),
 			/** Original address, if known. */
-			url: z.url().optional().describe('原文网址'),
+			url: webUrl().optional().describe('原文网址'),
 			/** Republication note from the source, e.g. 本文转载自新华网. */
 			note: text().optional().describe('来源说明，如“本文转载自新华网”'),
 		}).describe('出处'),
@@ -40,7 +40,7 @@ export const articleSchema = () =>
 		/** How the date was arrived at, when the source does not print it. */
 		dateNote: text().optional().describe('日期是推定的时，说明依据'),
 		/** Seed file in `seeds/` the text comes from. */
-		seed: z.string().regex(/^[\w.-]+$/, { message: '请填写 seeds/ 目录中的文件名' }).describe('原始稿件在 seeds/ 中的文件名'),
+		seed: z.string().regex(/^\w[\w.-]*$/, { message: '请填写 seeds/ 目录中原始稿件的文件名（不含目录，不以 . 开头）' }).describe('原始稿件在 seeds/ 中的文件名'),
 		/** Event ids the article covers. */
 		events: z.array(slug()).default([]).describe('报道的活动 id'),
 		/** People it quotes or interviews (speaker ids) and how. */

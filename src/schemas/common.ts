@@ -71,8 +71,50 @@ export function toPartialDate(text: string): PartialDate | undefined {
 	};
 }
 
-/** Plain text that must not be empty once trimmed. */
-export const text = () => z.string().trim().min(1, { message: '不能为空' });
+// Characters no field needs and that hide what a value says: control characters (line breaks apart,
+// in multi-line fields), and invisible format characters (zero-width spaces, bidirectional
+// overrides, soft hyphens) that make "Hugo Aerts" and "Hugo\u200BAerts" two people.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\n\u2028\u2029]/;
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text checked for the characters above; `multiLine` lets line breaks through. */
+const cleanText = (multiLine: boolean) =>
+	z
+		.string()
+		.trim()
+		.min(1, { message: '不能为空' })
+		.superRefine((value, ctx) => {
+			const invisible = INVISIBLE.exec(value);
+			const control = CONTROL.exec(value) ?? (multiLine ? null : LINE_BREAK.exec(value));
+			if (control) {
+				ctx.addIssue({
+					code: 'custom',
+					params: { code: 'control-character' },
+					message: /[\n\u2028\u2029]/.test(control[0])
+						? '这个字段只能写一行，里面有换行：请把内容写在同一行'
+						: `含有看不见的控制字符 ${codePoint(control[0])}：请删除它（常见于从别处粘贴的文字）`,
+				});
+			} else if (invisible) {
+				ctx.addIssue({
+					code: 'custom',
+					params: { code: 'invisible-character' },
+					message: `第 ${[...value.slice(0, invisible.index)].length + 1} 个字符是看不见的 ${codePoint(invisible[0])}（零宽空格、方向控制符等）：请删除它，否则同一个名字会被当成两个`,
+				});
+			}
+		});
+
+/** Plain text on one line that must not be empty once trimmed. */
+export const text = () => cleanText(false);
+
+/** Text that may run over several lines (a description, a footer). */
+export const paragraph = () => cleanText(true);
+
+/** A web address: https: or http: only (a javascript:, data: or file: URL must never reach a link). */
+export const webUrl = () =>
+	z.url({ protocol: /^https?$/, hostname: /^[^\s]+$/, error: '请填写以 https:// 或 http:// 开头的完整网址' }).refine((url) => !CONTROL.test(url) && !LINE_BREAK.test(url), { message: '网址中不能有换行或控制字符' });
 
 /** 类型：recap（会议综述）、news（新闻）… — the choices of an enum, for editors. */
 export const describeChoices = (what: string, labels: Record<string, string>) =>

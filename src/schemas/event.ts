@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from '../i18n/zh-CN';
-import { describeChoices, partialDate, slug, text } from './common';
+import { describeChoices, paragraph, partialDate, slug, text } from './common';
 
 /** Organiser tiers as Chinese event notices name them. */
 /** Organiser tiers; editors and readers see the zh-CN labels (src/i18n/). */
@@ -27,7 +27,7 @@ export const talkSchema = () =>
 		/** Sub-forum the item belongs to, if any. */
 		forum: text().optional().describe('所属分论坛'),
 		/** What the source says of it, briefly and in its words. */
-		summary: text().optional().describe('报道对这次发言的概括，用原话'),
+		summary: paragraph().optional().describe('报道对这次发言的概括，用原话'),
 	});
 
 /** An event: a conference, summit, launch or other gathering the sources report on. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n';
-import { text } from './common';
+import { paragraph, text, webUrl } from './common';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const colour = (what: string) =>
@@ -41,7 +41,9 @@ const navItem = () =>
 			/** Text shown in the navigation. */
 			label: text().describe('导航中显示的文字'),
 			/** Address: a path on this site (`/about/`) or a full URL. */
-			url: text().describe('网址：本站路径（如 /series/zgc-forum/）或完整网址'),
+			url: z
+				.union([text().regex(/^\/(?!\/)(?!.*\.\.)\S*$/), webUrl()], { error: '请写本站路径（以 / 开头，如 /series/zgc-forum/）或以 https:// 开头的完整网址' })
+				.describe('网址：本站路径（如 /series/zgc-forum/）或完整网址'),
 		}),
 	], {
 		error: (issue) =>
@@ -60,17 +62,17 @@ export const siteSchema = () =>
 			/** One line under the title. */
 			tagline: text().describe('一句话副标题，显示在名称旁'),
 			/** What the archive holds: the home page's lead and the default page description. */
-			description: text().describe('网站简介：首页导语，也是搜索引擎看到的默认描述'),
+			description: paragraph().describe('网站简介：首页导语，也是搜索引擎看到的默认描述'),
 			/** Reader-facing language; one of the locales in src/i18n/. */
 			lang: z.enum(Object.keys(LOCALES) as [string, ...string[]]).default('zh-CN').describe(`界面语言，可选：${Object.keys(LOCALES).join('、')}`),
 			/** Main navigation, in order. */
 			nav: z.array(navItem()).default([...NAV_KEYS]).describe('主导航，按顺序：events、speakers、articles、topics、organizations，或 {label, url}'),
 			/** The footer's line after the site name: an editorial note, a licence. */
-			footer: text().optional().describe('页脚文字，如编辑说明或版权声明'),
+			footer: paragraph().optional().describe('页脚文字，如编辑说明或版权声明'),
 			/** Path in public/ of the favicon (SVG, PNG or ICO). */
-			favicon: z.string().regex(/^\/[\w./-]+\.(svg|png|ico)$/, { message: "图标须是 public/ 中的 .svg、.png 或 .ico 文件，以 / 开头，如 '/favicon.svg'" }).default('/favicon.svg').describe('网站图标在 public/ 中的路径，如 /favicon.svg'),
+			favicon: z.string().regex(/^\/(?!.*\.\.)[\w./-]+\.(svg|png|ico)$/, { message: "图标须是 public/ 中的 .svg、.png 或 .ico 文件，以 / 开头，如 '/favicon.svg'" }).default('/favicon.svg').describe('网站图标在 public/ 中的路径，如 /favicon.svg'),
 			/** Path in public/ of a logo shown before the title in the header. */
-			logo: z.string().regex(/^\/[\w./-]+\.(svg|png|jpg|jpeg|webp)$/, { message: "标志须是 public/ 中的图片文件，以 / 开头，如 '/logo.svg'" }).optional().describe('页头标志图片在 public/ 中的路径（可选）'),
+			logo: z.string().regex(/^\/(?!.*\.\.)[\w./-]+\.(svg|png|jpg|jpeg|webp)$/, { message: "标志须是 public/ 中的图片文件，以 / 开头，如 '/logo.svg'" }).optional().describe('页头标志图片在 public/ 中的路径（可选）'),
 			/** Accent colours (links, headings, badges) for light and dark mode. */
 			theme: z
 				.strictObject({

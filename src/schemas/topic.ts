@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, text } from './common';
+import { paragraph, slug, text } from './common';
 
 /** A topic that articles and events are filed under. Lives in `content/topics.yaml`. */
 export const topicSchema = () =>
@@ -9,7 +9,7 @@ export const topicSchema = () =>
 		/** Chinese name shown to readers. */
 		name: text().describe('专题名称'),
 		/** One line on what the topic covers. */
-		description: text().optional().describe('一句话说明'),
+		description: paragraph().optional().describe('一句话说明'),
 	});
 
 export type Topic = z.output<ReturnType<typeof topicSchema>>;

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { annotations, stepSummary } from './github';
+import { annotations, fencedList, stepSummary } from './github';
 import { formatProblem, summary } from './problem';
 import { validateContent } from './validate';
 
@@ -15,6 +15,6 @@ if (values.format === 'github') {
 	for (const line of annotations(problems)) console.log(line);
 	if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, stepSummary(problems, files));
 }
-for (const p of problems) console.log(formatProblem(p));
-console.log(summary(problems, files));
+const list = [...problems.map(formatProblem), summary(problems, files)];
+for (const line of values.format === 'github' ? fencedList(list) : list) console.log(line);
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

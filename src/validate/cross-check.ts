@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SiteRecords } from '../lib/records';
 import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
 import { danglingMessage, findDanglingReferences, formatPath } from '../lib/references';
 import type { Problem } from './problem';
 import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
+
+/** Files of seeds/ that describe the folder rather than being a source. */
+const SEED_FOLDER_FILES = new Set(['README.md']);
 
 /** Rules that need more than one file: references, people who are probably one, dates, seeds, images. */
 export function crossCheck(
@@ -77,7 +80,17 @@ export function crossCheck(
 
 	// Most articles share a few seeds: look each up once.
 	const seedExists = new Map<string, boolean>();
-	const hasSeed = (seed: string) => seedExists.get(seed) ?? seedExists.set(seed, existsSync(join(root, 'seeds', seed))).get(seed)!;
+	// A seed is a regular file directly in seeds/ (the schema allows no slash), other than the folder's
+	// own README: `.`, `..` or a folder "exist", and the seed-coverage test would then check nothing.
+	const isSeedFile = (seed: string) => {
+		if (seed.startsWith('.') || SEED_FOLDER_FILES.has(seed)) return false;
+		try {
+			return statSync(join(root, 'seeds', seed)).isFile();
+		} catch {
+			return false;
+		}
+	};
+	const hasSeed = (seed: string) => seedExists.get(seed) ?? seedExists.set(seed, isSeedFile(seed)).get(seed)!;
 	for (const a of records.articles) {
 		if (!hasSeed(a.seed)) {
 			problems.push({
@@ -85,7 +98,9 @@ export function crossCheck(
 				severity: 'error',
 				code: 'missing-seed',
 				field: 'seed',
-				message: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`,
+				message: SEED_FOLDER_FILES.has(a.seed)
+					? `“${a.seed}”是 seeds/ 目录的说明文件，不是原始稿件：请把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`
+					: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`,
 			});
 		}
 		a.events.forEach((id, i) => {
@@ -104,19 +119,24 @@ export function crossCheck(
 	return problems;
 }
 
-/** Local images of a Markdown file that do not exist. */
+/**
+ * Local images of a Markdown file that the published page could not show: a relative path (the page
+ * is at /articles/<id>/, not beside the file), a path that is not valid percent-encoding, or a file
+ * that is not in public/.
+ */
 function missingImages(root: string, file: string, images: readonly ImageReference[]): Problem[] {
-	return images
-		.filter(({ src }) => {
-			const path = src.startsWith('/') ? join(root, 'public', src) : join(root, dirname(file), src);
-			return !existsSync(decodeURIComponent(path.split(/[?#]/)[0]!));
-		})
-		.map(({ src, line, column }) => ({
-			file,
-			line,
-			column,
-			severity: 'error' as const,
-			code: 'missing-image',
-			message: `找不到图片“${src}”：请把图片放进 public/（以 / 开头引用）或文章旁边，并检查文件名。`,
-		}));
+	return images.flatMap(({ src, line, column }): Problem[] => {
+		const at = { file, line, column, severity: 'error' as const };
+		if (!src.startsWith('/')) {
+			return [{ ...at, code: 'relative-image', message: `图片“${src}”用的是相对路径，发布后的页面找不到它：请把图片放进 public/（如 public/images/${src.split('/').pop()}），写成以 / 开头的路径（/images/${src.split('/').pop()}）。` }];
+		}
+		let path: string;
+		try {
+			path = decodeURIComponent(src.split(/[?#]/)[0]!);
+		} catch {
+			return [{ ...at, code: 'bad-image-path', message: `图片路径“${src}”中的 % 编码无效：文件名里的 % 请写成 %25，或改用不含 % 的文件名。` }];
+		}
+		if (existsSync(join(root, 'public', path))) return [];
+		return [{ ...at, code: 'missing-image', message: `找不到图片“${src}”：请把图片放进 public/，用以 / 开头的路径引用，并检查文件名。` }];
+	});
 }

@@ -31,9 +31,17 @@ export function sortProblems(problems: Problem[]): Problem[] {
 	);
 }
 
-/** `content/x.md:3:7  错误  people[0].speaker  找不到嘉宾…  [unknown-reference]` */
+/**
+ * Control characters and line breaks as visible escapes (`\n`, `\u0000`): messages quote what editors
+ * wrote, and a value with a line break must not start a line of its own (on GitHub, a line starting
+ * with `::` is a command to the runner).
+ */
+export const visible = (text: string) =>
+	text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/** `content/x.md:3:7  错误  people[0].speaker  找不到嘉宾…  [unknown-reference]`, on one line whatever the values quoted. */
 export function formatProblem(p: Problem): string {
-	return `${location(p)}  ${SEVERITY_LABEL[p.severity]}  ${p.field ? `${p.field}  ` : ''}${p.message}  [${p.code}]`;
+	return visible(`${location(p)}  ${SEVERITY_LABEL[p.severity]}  ${p.field ? `${p.field}  ` : ''}${p.message}  [${p.code}]`);
 }
 
 export function summary(problems: Problem[], files: number): string {

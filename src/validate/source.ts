@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { bodyNestingDepth, MAX_NESTING } from './body-depth';
 import type { Problem } from './problem';
+import { readContentFile } from './read-file';
 
 /** An image in a Markdown body that is not a remote or data URL. */
 export interface ImageReference {
@@ -26,22 +26,43 @@ export interface SourceFile {
 	digest: string;
 	/** Markdown: the character offset where the body starts, after the front matter. */
 	bodyStart?: number;
+	/** Markdown: the line after the front matter, and whether the body has any text. */
+	body?: { line: number; empty: boolean };
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
- * Reads a content file. YAML is parsed with Date timestamps, as js-yaml (Astro's parser) does,
- * so unquoted dates mean the same in the validator and in the build.
+ * Reads a content file. Never throws: whatever the file holds, the result is its data or located
+ * problems naming it (read-file.ts refuses what is not a regular UTF-8 text file of the site).
+ *
+ * YAML is read with the core schema, in which an unquoted `2024-02-30` is the text it looks like:
+ * the date schema then judges it as written (YAML 1.1's timestamps, which both YAML parsers offer,
+ * roll impossible dates over into real ones). Anchors, aliases and explicit tags are refused: editors
+ * never need them, an alias bomb expands a few lines into gigabytes, and a custom tag means one thing
+ * to one parser and an error to another.
  */
 export function readSource(root: string, file: string): SourceFile {
-	const raw = readFileSync(join(root, file), 'utf8');
+	try {
+		return parseSource(root, file);
+	} catch (error) {
+		// A parser's own failure, on input no rule above foresaw: still this file's problem, located at the file.
+		const problems: Problem[] = [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable-file', message: `无法解析这个文件（${(error as Error).message.split('\n')[0]}）：请检查它的格式是否与 CONTRIBUTING.md 的示例一致。` }];
+		return { file, data: undefined, images: [], locate: () => undefined, problems, digest: '' };
+	}
+}
+
+function parseSource(root: string, file: string): SourceFile {
+	const read = readContentFile(root, file);
+	const problems: Problem[] = [...read.problems];
+	const empty: SourceFile = { file, data: undefined, images: [], locate: () => undefined, problems, digest: '' };
+	if (read.text === undefined) return empty;
+	const raw = read.text;
 	let text = raw;
-	const digest = createHash('sha1').update(raw).digest('base64url');
-	const problems: Problem[] = [];
+	const digest = createHash('sha1').update(read.bytes).digest('base64url');
+	empty.digest = digest;
 	const problem = (code: string, message: string, line?: number, column?: number, severity: Problem['severity'] = 'error') =>
 		problems.push({ file, line, column, severity, code, message });
-	const empty: SourceFile = { file, data: undefined, images: [], locate: () => undefined, problems, digest };
 
 	if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
 		problem('empty-file', '文件是空的：请按 CONTRIBUTING.md 的字段说明填写内容，或删除这个文件。', 1, 1);
@@ -59,6 +80,7 @@ export function readSource(root: string, file: string): SourceFile {
 	let firstLine = 1;
 	let images: ImageReference[] = [];
 	let bodyStart: number | undefined;
+	let bodyInfo: SourceFile['body'];
 	if (file.endsWith('.md')) {
 		const match = FRONTMATTER.exec(text);
 		if (!match) {
@@ -68,7 +90,16 @@ export function readSource(root: string, file: string): SourceFile {
 		yamlText = match[1]!;
 		bodyStart = match[0].length + (text === raw ? 0 : 1);
 		firstLine = 2;
-		images = imageReferences(text.slice(match[0].length), match[0].split('\n').length);
+		const body = text.slice(match[0].length);
+		const bodyLine = match[0].split('\n').length;
+		bodyInfo = { line: bodyLine, empty: body.trim() === '' };
+		images = imageReferences(body, bodyLine);
+		// The renderer's parsers recurse per level and overflow the stack at ~2,500 levels (measured);
+		// news text has a handful. Refused here, named, instead of crashing the build.
+		const deep = bodyNestingDepth(body);
+		if (deep.depth > MAX_NESTING) {
+			problem('too-deep', `正文嵌套了 ${deep.depth} 层（标签、引用或列表套标签），超过上限 ${MAX_NESTING} 层，无法渲染：请删去多余的嵌套，通常是粘贴网页源码时带进来的。`, bodyLine + deep.line - 1, 1);
+		}
 	}
 
 	// Errors the YAML parser reports obscurely are recognised first, with a plain explanation.
@@ -81,7 +112,7 @@ export function readSource(root: string, file: string): SourceFile {
 	if (problems.some((p) => p.code === 'tab-indent' || p.code === 'fullwidth-colon')) return { ...empty, images };
 
 	const lineCounter = new LineCounter();
-	const doc = parseDocument(yamlText, { lineCounter, customTags: ['timestamp'], prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
 	for (const error of doc.errors) {
 		// yaml fills `linePos` only with prettyErrors; the offset is always there.
 		const pos = lineCounter.linePos(error.pos[0]);
@@ -89,6 +120,13 @@ export function readSource(root: string, file: string): SourceFile {
 		problem(error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : 'yaml-syntax', what, pos.line + firstLine - 1, pos.col);
 	}
 	if (doc.errors.length > 0) return { ...empty, images };
+	// The first of each kind is enough to point the editor at it (an alias bomb has thousands).
+	const refused = refusedYaml(doc).filter((r, i, all) => all.findIndex((o) => o.code === r.code) === i);
+	for (const { node, code, message } of refused) {
+		const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+		problem(code, message, pos.line + firstLine - 1, pos.col);
+	}
+	if (refused.length > 0) return { ...empty, images };
 
 	const at = (offset: number) => {
 		const pos = lineCounter.linePos(offset);
@@ -101,11 +139,27 @@ export function readSource(root: string, file: string): SourceFile {
 		problems,
 		digest,
 		bodyStart,
+		body: bodyInfo,
 		locate(path, key = false) {
 			const node = nodeAt(doc, path, key);
 			return node?.range ? at(node.range[0]) : undefined;
 		},
 	};
+}
+
+/** Anchors, aliases and explicit tags (`!custom`, `!!binary`), which content never needs. */
+function refusedYaml(doc: Document): { node: Node; code: string; message: string }[] {
+	const found: { node: Node; code: string; message: string }[] = [];
+	visit(doc, (_, node) => {
+		if (isAlias(node)) {
+			found.push({ node, code: 'yaml-alias', message: `不支持 YAML 别名“*${node.source}”：请把要重复的内容直接写出来。` });
+		} else if (node && typeof node === 'object' && 'range' in node) {
+			const n = node as Node;
+			if (n.anchor) found.push({ node: n, code: 'yaml-alias', message: `不支持 YAML 锚点“&${n.anchor}”：请删除它，要重复的内容直接写出来。` });
+			if (n.tag) found.push({ node: n, code: 'yaml-tag', message: `不支持 YAML 标签“${n.tag}”：请删除它；值需要是文字时加引号即可。` });
+		}
+	});
+	return found;
 }
 
 /** Local images in a Markdown body starting at line `firstLine` (remote images are the outlet's to serve). */

@@ -129,6 +129,11 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 				(invalidIds[c.kind] ??= []).push(id);
 				continue;
 			}
+			// A draft is not published: it may wait for its text (`npm run new article` writes one so).
+			if (c.bodyRequired && source.body?.empty && (source.data as { draft?: unknown })?.draft !== true) {
+				source.problems.push({ file, line: source.body.line, column: 1, severity: 'error', code: 'empty-body', message: `${editorLabel(c.kind)}只有字段区，没有正文，发布出来会是空页：请在第二个 --- 之后写上正文。` });
+				problems.push(source.problems.at(-1)!);
+			}
 			const entryNames = namesOf(c, source.data);
 			learnNames(id, entryNames);
 			pending.push(() => {

@@ -35,7 +35,12 @@ export function openValidationCache(file: string, projectRoot: string) {
 	return {
 		/** The cached result for `path` when the file is as it was; its stat is remembered for set(). */
 		get(path: string): CleanFile | undefined {
-			const stat = fileSignature(path);
+			let stat: string;
+			try {
+				stat = fileSignature(path);
+			} catch {
+				return undefined; // a dangling link, say: read as any changed file, where it is refused by name
+			}
 			const known = previous.get(path);
 			if (known?.stat === stat) {
 				next.set(path, known);

@@ -44,12 +44,30 @@ test('--format github: at most 10 annotations per kind, the full list in the ste
 	writeFileSync(summaryFile, '');
 	const r = run(dir, ['--format', 'github'], { GITHUB_STEP_SUMMARY: summaryFile });
 	expect(r.status).toBe(1);
-	const annotations = r.out.split('\n').filter((l) => l.startsWith('::'));
+	const annotations = r.out.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning'));
 	expect(annotations).toHaveLength(10);
 	expect(annotations[0]).toMatchInlineSnapshot(`"::error file=content/speakers/e-weinan.yaml,line=1,col=1,title=missing-field::name：缺少必填字段“name”：请补上。"`);
 	const summary = readFileSync(summaryFile, 'utf8');
 	expect(summary.split('\n').filter((l) => l.startsWith('| ❌'))).toHaveLength(24);
 	expect(summary).toContain('`content/speakers/xin-wei.yaml:1:1`');
+});
+
+test('--format github: a value with a line break cannot plant a workflow command; the plain list is fenced off from the runner', () => {
+	const dir = copyContent();
+	dirs.push(dir);
+	const forged = '::error file=package.json,line=1,title=Maintainer approved::LGTM';
+	replaceIn(dir, 'content/articles/zhejiang-5g-applications.md', /^kind: .*$/m, `kind: "news2\\n${forged}"`);
+	const r = run(dir, ['--format', 'github']);
+	expect(r.status).toBe(1);
+	const lines = r.out.split('\n');
+	// GitHub reads commands only at the start of a line, and none between stop-commands and its token.
+	const fence = lines.findIndex((l) => l.startsWith('::stop-commands::'));
+	const token = lines[fence]!.slice('::stop-commands::'.length);
+	expect(token).toMatch(/^[0-9a-f-]{36}$/);
+	const commands = lines.filter((l, i) => l.startsWith('::') && (i < fence || i > lines.indexOf(`::${token}::`)));
+	expect(commands.filter((l) => l.startsWith('::error'))).toEqual([expect.stringContaining('file=content/articles/zhejiang-5g-applications.md')]);
+	// In the plain list, the value is shown with its line break escaped, on the problem's own line.
+	expect(lines.find((l) => l.includes('[invalid-option]'))).toContain('news2\\n::error');
 });
 
 test('an unknown format is refused', () => {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import YAML from 'yaml';
 import { afterAll, expect, test } from 'vitest';
 import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
@@ -67,4 +68,55 @@ test('random edits to valid files give located problems or success, never a cras
 		{ numRuns: 300, seed: 20261124 },
 	);
 	// 300 validations of the whole content folder: ~5 s here, over Vitest's default timeout.
+}, 60_000);
+
+/** The problems of one run, checked as above: located, Chinese, about a content file, never an exception. */
+function expectLocatedProblems(problems: ReturnType<typeof validateContent>['problems'], file: string) {
+	for (const p of problems) {
+		expect(p.file).toMatch(/^content\//);
+		expect(p.message).toMatch(/[\u4e00-\u9fff]/);
+		expect(formatProblem(p)).not.toMatch(/\n|TypeError|RangeError|undefined|\[object Object\]/);
+	}
+	return problems.filter((p) => p.file === file);
+}
+
+test('random bytes as a content file: refused by name, never a crash', () => {
+	const file = 'content/speakers/random-bytes.yaml';
+	const article = 'content/articles/random-bytes.md';
+	fc.assert(
+		fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (bytes, asArticle) => {
+			const target = asArticle ? article : file;
+			const content = asArticle ? Buffer.concat([Buffer.from('---\ntitle: 随机\n---\n'), bytes]) : Buffer.from(bytes);
+			writeFileSync(join(dir, target), content);
+			try {
+				const own = expectLocatedProblems(validateContent(dir).problems, target);
+				// Random bytes are never a valid entry of either kind.
+				expect(own.some((p) => p.severity === 'error')).toBe(true);
+			} finally {
+				rmSync(join(dir, target), { force: true });
+			}
+		}),
+		{ numRuns: 200, seed: 20261202 },
+	);
+}, 60_000);
+
+test('random YAML values as a speaker file: a valid entry or located problems, never a crash', () => {
+	const file = 'content/speakers/random-yaml.yaml';
+	const value = fc.oneof(
+		fc.anything({ maxDepth: 3, withDate: true, withMap: false, withSet: false, withBigInt: false, withTypedArray: false }),
+		fc.record({ name: fc.string(), appearances: fc.array(fc.anything({ maxDepth: 2 })), aliases: fc.array(fc.string()) }, { requiredKeys: [] }),
+	);
+	fc.assert(
+		fc.property(value, fc.constantFrom('block', 'flow', 'anchors'), (data, style) => {
+			const doc = new YAML.Document(data, { aliasDuplicateObjects: style === 'anchors' });
+			const text = style === 'flow' ? doc.toString({ collectionStyle: 'flow' }) : doc.toString();
+			writeFileSync(join(dir, file), text);
+			try {
+				expectLocatedProblems(validateContent(dir).problems, file);
+			} finally {
+				rmSync(join(dir, file), { force: true });
+			}
+		}),
+		{ numRuns: 200, seed: 20261202 },
+	);
 }, 60_000);

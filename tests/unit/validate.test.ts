@@ -153,7 +153,11 @@ describe('dates', () => {
 		`);
 	});
 	test('an impossible date', () => {
-		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023-02-30'))).toMatchInlineSnapshot(`[]`);
+		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023-02-30'))).toMatchInlineSnapshot(`
+			[
+			  "content/events/ai-for-science-summit-2023.md:8:8  错误  start  日期“2023-02-30”无效：请写成 2022、2022-08 或 2022-08-05  [invalid-date]",
+			]
+		`);
 	});
 });
 
@@ -227,7 +231,7 @@ describe('files', () => {
 	test('a local image that does not exist', () => {
 		expect(check((d) => edit(d, ARTICLE, '## 智能工厂增效', '![工厂](/images/factory.jpg)\n\n## 智能工厂增效'))).toMatchInlineSnapshot(`
 			[
-			  "content/articles/zhejiang-5g-applications.md:23:1  错误  找不到图片“/images/factory.jpg”：请把图片放进 public/（以 / 开头引用）或文章旁边，并检查文件名。  [missing-image]",
+			  "content/articles/zhejiang-5g-applications.md:23:1  错误  找不到图片“/images/factory.jpg”：请把图片放进 public/，用以 / 开头的路径引用，并检查文件名。  [missing-image]",
 			]
 		`);
 	});
