@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { replaceIn as edit } from '../support/content-copy';
@@ -24,6 +24,27 @@ test('bad content fails the build with the validator’s located messages, and n
 	expect(output).toContain('content/articles/zhejiang-5g-applications.md:15:16  错误  people[1].speaker  找不到嘉宾“xin-wie”');
 	expect(output).toContain('content/events/ai-for-science-summit-2023.md:19:16  错误  agenda[0].speakers[0]  “鄂维南”是名称，这里要填 id：请改为“e-weinan”。');
 	expect(output).toContain('content/speakers/ma-jian.yaml:1:5  错误  字段名“name”后面用了全角冒号');
+	expect(existsSync(join(dir, 'dist'))).toBe(false);
+});
+
+test('hostile files fail the build by name, each with the validator’s message, not a parser’s stack trace', () => {
+	const dir = project();
+	edit(dir, 'content/speakers/ma-jian.yaml', 'name: 马健', 'name: !custom 马健');
+	edit(dir, 'content/speakers/tang-chao.yaml', 'name: 汤超', 'name: 汤\u0000超');
+	edit(dir, 'content/articles/zhejiang-5g-applications.md', '## 智能工厂增效', `${'<div>'.repeat(20_000)}深${'</div>'.repeat(20_000)}\n\n## 智能工厂增效`);
+	edit(dir, 'content/events/ai-for-science-summit-2023.md', 'start: 2023-08-10', 'start: 2023-02-30');
+	mkdirSync(join(dir, 'content/articles/folder.md'));
+	const { status, output } = build(dir);
+	expect(status).not.toBe(0);
+	expect(output).toContain('发现 5 个错误');
+	for (const [file, code] of [
+		['content/speakers/ma-jian.yaml:1:15', 'yaml-tag'],
+		['content/speakers/tang-chao.yaml:1:8', 'control-character'],
+		['content/articles/zhejiang-5g-applications.md:23:1', 'too-deep'],
+		['content/events/ai-for-science-summit-2023.md:8:8', 'invalid-date'],
+		['content/articles/folder.md', 'not-a-file'],
+	]) expect(output).toMatch(new RegExp(`${file.replace(/\./g, '\\.')}  错误  .*\\[${code}\\]`));
+	expect(output).not.toMatch(/RangeError|Maximum call stack|YAMLException|EISDIR/);
 	expect(existsSync(join(dir, 'dist'))).toBe(false);
 });
 
