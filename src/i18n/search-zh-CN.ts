@@ -20,6 +20,8 @@ export const searchZhCN = {
 	singleCharacter: (q: string, related: boolean) => `“${q}”中有单个字的词：请至少输入两个字，才能精确查找。${related ? '以下是相关结果。' : ''}`,
 	found: (count: number, q: string, shown: number) => `共 ${count} 个页面包含“${q}”${count > shown ? `，显示前 ${shown} 个` : ''}。`,
 	noneTogether: (q: string) => `没有页面同时包含“${q}”中的各个词。以下页面包含其中一部分，仅供参考。`,
+	/** Pages contain the query, but none passes the chosen filters (perhaps a value no page has, from an old link). */
+	filteredOut: (q: string, total: number) => `有 ${total} 个页面包含“${q}”，但没有一个符合所选的筛选条件：请取消部分筛选。`,
 	none: (q: string, related: boolean) => `没有页面包含“${q}”。${related ? '以下是相关结果，仅供参考。' : ''}`,
 	exactHeading: '精确结果',
 	relatedHeading: '相关结果',

@@ -146,6 +146,11 @@ export const zhCN = {
 		people: '在此任职的嘉宾',
 		counts: (events: number, people: number) => `${events} 场活动 · ${people} 位嘉宾`,
 	},
+	/** What the Markdown pipeline adds to a body: the footnotes' heading (read by screen readers) and back links. */
+	footnotes: {
+		label: '脚注',
+		backLabel: (n: number) => `返回正文第 ${n} 处引用`,
+	},
 	search: searchZhCN,
 };
 

@@ -36,14 +36,38 @@ export interface ArticleCitation {
 	bibtex: string;
 }
 
-export function citationOf(a: ArticleView, site: URL): ArticleCitation {
-	const cite = new Cite(cslItem(a, site));
+/**
+ * A text value as BibTeX and LaTeX read it back as that text. The plugin writes values into braces as
+ * they are (with `asciiOnly: false`), so a `}` in a title would close the field and whatever follows,
+ * `@article{…`, would be an entry of its own. Braces and backslashes become LaTeX's text commands,
+ * which keep the braces balanced (BibTeX counts `\{` as a brace too); LaTeX's special characters are
+ * escaped; line breaks become spaces.
+ */
+export function bibtexText(value: string): string {
+	return value.replace(/[\\{}%#&$_^~\r\n]/g, (c) =>
+		c === '\\' ? '\\textbackslash{}' : c === '{' ? '\\textbraceleft{}' : c === '}' ? '\\textbraceright{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : c === '\r' || c === '\n' ? ' ' : `\\${c}`,
+	);
+}
+
+/** The CSL item with every free-text value escaped for BibTeX (the URL is ours, percent-encoded). */
+function bibtexItem(a: ArticleView, site: URL) {
+	const item = cslItem(a, site);
 	return {
-		gbt: cite.format('bibliography', { format: 'text', style: STYLE, lang: 'zh-CN' }).trim().replace(/^\[1\]\s*/, ''),
-		bibtex: cite.format('bibtex', { format: 'text' }).trim(),
+		...item,
+		title: bibtexText(item.title),
+		...(item['container-title'] && { 'container-title': bibtexText(item['container-title']) }),
+		...(item.section && { section: bibtexText(item.section) }),
+		author: item.author.map((x) => ({ literal: bibtexText(x.literal) })),
+	};
+}
+
+export function citationOf(a: ArticleView, site: URL): ArticleCitation {
+	return {
+		gbt: new Cite(cslItem(a, site)).format('bibliography', { format: 'text', style: STYLE, lang: 'zh-CN' }).trim().replace(/^\[1\]\s*/, ''),
+		bibtex: new Cite(bibtexItem(a, site)).format('bibtex', { format: 'text' }).trim(),
 	};
 }
 
 /** A .bib file of several articles (an event's). */
 export const bibtexOf = (articles: ArticleView[], site: URL) =>
-	articles.length ? `${new Cite(articles.map((a) => cslItem(a, site))).format('bibtex', { format: 'text' }).trim()}\n` : '';
+	articles.length ? `${new Cite(articles.map((a) => bibtexItem(a, site))).format('bibtex', { format: 'text' }).trim()}\n` : '';

@@ -4,9 +4,11 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { zhCN } from '../i18n/zh-CN';
 import { rehypeBasePath } from './rehype-base-path';
 import { rehypeExternalImages } from './rehype-external-images';
-import { articleSchema } from './sanitize-schema';
+import { rehypeUserContentLinks } from './rehype-user-content-links';
+import { articleSchema, USER_CONTENT_PREFIX } from './sanitize-schema';
 
 /**
  * The one Markdown pipeline: Astro's `markdown.processor` and the renderer of content bodies
@@ -22,7 +24,19 @@ export const markdownProcessor = unified({
 	// heading ids and image attributes are added after sanitising, so they survive it.
 	// Site-absolute links and images gain the base path. Links to other sites open no window handle
 	// back to ours, and send no Referer.
-	rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSchema], rehypeSlug, rehypeExternalImages, rehypeBasePath, [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+	// Ids and names in a body are all prefixed with `user-content-` (sanitize-schema.ts): footnotes
+	// are made unprefixed so that they are prefixed once, heading ids get the same prefix, and
+	// in-body links to them follow (rehype-user-content-links.ts).
+	remarkRehype: { clobberPrefix: '', footnoteLabel: zhCN.footnotes.label, footnoteBackLabel: (i: number) => zhCN.footnotes.backLabel(i + 1) },
+	rehypePlugins: [
+		rehypeRaw,
+		[rehypeSanitize, articleSchema],
+		[rehypeSlug, { prefix: USER_CONTENT_PREFIX }],
+		rehypeUserContentLinks,
+		rehypeExternalImages,
+		rehypeBasePath,
+		[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+	],
 });
 
 /** Code blocks (rare in news text) stay plain: Shiki's inline styles would break the CSP. */

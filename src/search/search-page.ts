@@ -101,9 +101,11 @@ export function startSearchPage() {
 			? t.singleCharacter(q, related.length > 0)
 			: count > 0
 				? t.found(count, q, top.length)
-				: partial.length > 0
-					? t.noneTogether(q)
-					: t.none(q, related.length > 0);
+				: found.matches.length > 0
+					? t.filteredOut(q, found.matches.length)
+					: partial.length > 0
+						? t.noneTogether(q)
+						: t.none(q, related.length > 0);
 		const exactHtml = top.map((m, i) => {
 			const d = docs[i]!;
 			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));
@@ -140,7 +142,10 @@ export function startSearchPage() {
 	function renderFilters(pages: number[], facets: Map<string, Map<string, Set<number>>>, chosen: Map<string, string[]>) {
 		panel.innerHTML = FILTERS.map((key) => {
 			const label = t.facets[key];
-			const values = [...(facets.get(key) ?? new Map<string, Set<number>>())]
+			const known = facets.get(key) ?? new Map<string, Set<number>>();
+			// A chosen value no page has (from an old or mistyped link) is listed too, so it can be unchecked.
+			const unknown = (chosen.get(key) ?? []).filter((v) => !known.has(v)).map((v) => [v, new Set<number>()] as const);
+			const values = [...known, ...unknown]
 				.map(([value, set]) => [value, pages.filter((p) => set.has(p)).length] as const)
 				.filter(([value, n]) => n > 0 || chosen.get(key)?.includes(value))
 				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));

@@ -59,6 +59,6 @@ test('GFM footnotes link to their note and back', () => {
 
 test('headings get ids, Chinese ones included, and repeated headings get distinct ids', () => {
 	expect(selectAll('h2, h3', body).map((h) => h.properties.id)).toEqual(
-		expect.arrayContaining(['会议议程', '会议议程-1', 'ai-for-science共创新未来']),
+		expect.arrayContaining(['user-content-会议议程', 'user-content-会议议程-1', 'user-content-ai-for-science共创新未来']),
 	);
 });

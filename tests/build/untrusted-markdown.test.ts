@@ -24,6 +24,9 @@ const ATTACKS = [
 	'<form action="https://evil.example/"><input name="q"></form>',
 	'<math><mi xlink:href="javascript:alert(8)">x</mi></math>',
 	'<div><scr<script>ipt>alert(9)</script></div>',
+	// Clobbering: an id the page's own copy button reads, a name that shadows a DOM method its script calls.
+	'<pre id="cite-bibtex">@misc{forged, title={伪造}}</pre>',
+	'<img name="querySelectorAll" src="https://img.example/y.png"><form name="getElementById"></form>',
 ];
 const SAFE = '<sub>下标</sub> <kbd>Ctrl</kbd> <details><summary>摘要</summary>展开的内容</details>';
 const TITLE = '标题"><script>alert(10)</script>';
@@ -70,6 +73,21 @@ test('no event-handler attribute, inline style or javascript: URL survives', () 
 		}
 	});
 	expect(bad).toEqual([]);
+});
+
+test('no id or name in the body can take one the page uses: all are prefixed, the citation block is the page’s own', () => {
+	const unprefixed: string[] = [];
+	visit(body, 'element', (node: Element) => {
+		for (const key of ['id', 'name'] as const) {
+			const value = node.properties[key];
+			if (value !== undefined && !String(value).startsWith('user-content-')) unprefixed.push(`${node.tagName}[${key}=${String(value)}]`);
+		}
+	});
+	expect(unprefixed).toEqual([]);
+	const citation = selectAll('[id="cite-bibtex"]', page);
+	expect(citation).toHaveLength(1);
+	expect(toText(citation[0]!)).toMatch(/^@article\{xss-fixture,/);
+	expect(selectAll('[name="querySelectorAll"], [name="getElementById"]', page)).toEqual([]);
 });
 
 test('front matter strings are text, not markup, in the title, headings and meta tags', () => {

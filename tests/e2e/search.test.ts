@@ -126,6 +126,17 @@ describe('filters and sort', () => {
 		await expect(s.page.isChecked('[data-filter="kind"] input[value="文章"]')).resolves.toBe(true);
 	});
 
+	test('a filter value no page has (an old or mistyped link) says the query is found, only filtered out, and can be unchecked', async () => {
+		const q = '人工智能';
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent(q)}&kind=bogus`);
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		await s.page.locator('#search-filters[data-filters-state="done"]').waitFor();
+		expect(await s.page.locator('#search-status').textContent()).toBe(`有 ${containing(q).length} 个页面包含“${q}”，但没有一个符合所选的筛选条件：请取消部分筛选。`);
+		await s.page.uncheck('[data-filter="kind"] input[value="bogus"]');
+		await s.page.waitForFunction(() => !new URL(location.href).searchParams.has('kind') && document.querySelector('#search-results')?.getAttribute('data-search-state') === 'done');
+		expect(Number(await s.page.locator('#search-results').getAttribute('data-search-count'))).toBe(containing(q).length);
+	});
+
 	test('sort by date puts the newest first', async () => {
 		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('科学智能')}&sort=date`);
 		await s.page.locator('#search-results[data-search-state="done"]').waitFor();

@@ -1,0 +1,43 @@
+import { parse } from '@retorquere/bibtex-parser';
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { bibtexOf, citationOf } from '../../src/lib/citations';
+import type { ArticleView } from '../../src/lib/site-model';
+
+// The .bib files and BibTeX blocks are read by reference managers, not by us: they are judged here by
+// an independent parser (Better BibTeX's), on values an editor could write.
+
+const SITE = new URL('https://example.org/archive/');
+const article = (id: string, title: string, outlet = '新华网', byline = '记者'): ArticleView =>
+	({ id, title, outlet, bylines: [{ name: byline }], url: `/archive/articles/${id}/`, date: { year: 2023, month: 8, day: 11, iso: '2023-08-11', precision: 'day' } }) as unknown as ArticleView;
+
+const FORGERIES = [
+	'标题}}\n@article{forged-entry, title={维护者已批准}',
+	'标题}} @article{forged-entry, title={伪造}',
+	'反斜杠 \\} 与 \\{ 与 \\\\',
+	'百分号 100% #1 & $5 a_b x^2 ~约',
+	'未闭合的 { 大括号',
+];
+
+test.each(FORGERIES)('a title cannot close its entry or add one: %j', (title) => {
+	const bib = bibtexOf([article('first', title, `媒体${title}`, `作者${title}`), article('second', '第二篇')], SITE);
+	const parsed = parse(bib);
+	expect(parsed.errors).toEqual([]);
+	expect(parsed.entries.map((e) => e.key)).toEqual(['first', 'second']);
+	// Read back as the text the editor wrote (line breaks as spaces).
+	expect(parsed.entries[0]!.fields.title).toBe(title.replace(/\n/g, ' '));
+	expect(parse(citationOf(article('first', title), SITE).bibtex).entries.map((e) => e.key)).toEqual(['first']);
+});
+
+test('any title, outlet and byline: one entry per article, read back as written', () => {
+	fc.assert(
+		fc.property(fc.string({ minLength: 1, maxLength: 40, unit: fc.constantFrom(...'{}\\%#&$_^~@,="\n 标题Aa1'.split('')) }), (text) => {
+			fc.pre(text.trim() !== '');
+			// Titles as written: no sentence-casing by the parser (English-style titles would be lower-cased).
+			const parsed = parse(bibtexOf([article('one', text, text, text), article('two', '二')], SITE), { sentenceCase: false });
+			expect(parsed.entries.map((e) => e.key)).toEqual(['one', 'two']);
+			expect(parsed.entries[0]!.fields.title?.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+		}),
+		{ numRuns: 300, seed: 20261202 },
+	);
+});
