@@ -7,9 +7,9 @@ import { fixtureSite } from '../support/sites';
 const { page } = fixtureSite('proceedings');
 
 describe('pages of the proceedings fixture', () => {
-	test('Chinese headings in article bodies get ids (rehype-slug) that links can target', () => {
+	test('Chinese headings in article bodies get ids (rehype-slug, prefixed as every body id is) that links can target', () => {
 		const body = select('[data-article-body]', page('/articles/ai-reshapes-tumour-care/'))!;
-		expect(selectAll('h2', body).map((h) => h.properties.id)).toEqual(['帮助肿瘤早期筛查', '提高癌症认知水平', '发挥数据养料作用']);
+		expect(selectAll('h2', body).map((h) => h.properties.id)).toEqual(['user-content-帮助肿瘤早期筛查', 'user-content-提高癌症认知水平', 'user-content-发挥数据养料作用']);
 	});
 	test('foreign names are marked with their language', () => {
 		expect(selectAll('[lang="en"]', page('/speakers/')).map((n) => toText(n))).toEqual(expect.arrayContaining(['Hugo Aerts', 'Ziad Obermeyer', 'Bernadett Gaal']));
