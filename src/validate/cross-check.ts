@@ -132,9 +132,10 @@ function missingImages(root: string, file: string, images: readonly ImageReferen
 		}
 		let path: string;
 		try {
-			path = decodeURIComponent(src.split(/[?#]/)[0]!);
+			// As the page will ask for it: Markdown encodes a `%` that starts no escape as `%25` (CommonMark).
+			path = decodeURIComponent(src.split(/[?#]/)[0]!.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
 		} catch {
-			return [{ ...at, code: 'bad-image-path', message: `图片路径“${src}”中的 % 编码无效：文件名里的 % 请写成 %25，或改用不含 % 的文件名。` }];
+			return [{ ...at, code: 'bad-image-path', message: `图片路径“${src}”中的 % 编码无效（不是完整的 UTF-8 字符）：请改用不含 % 的文件名。` }];
 		}
 		if (existsSync(join(root, 'public', path))) return [];
 		return [{ ...at, code: 'missing-image', message: `找不到图片“${src}”：请把图片放进 public/，用以 / 开头的路径引用，并检查文件名。` }];

@@ -91,8 +91,13 @@ describe('fields that could smuggle', () => {
 	});
 
 	test('an image path relative to the article, or with a malformed % escape', () => {
-		const problems = problemsAfter((d) => replaceIn(d, ARTICLE, '## 智能工厂增效', '![工厂](factory.jpg)\n\n![坏](/images/100%.png)\n\n## 智能工厂增效'));
-		expect(problems).toEqual([expect.stringMatching(/:23:1  错误  图片“factory\.jpg”用的是相对路径.*\[relative-image\]$/), expect.stringMatching(/:25:1  错误  图片路径“\/images\/100%\.png”中的 % 编码无效.*\[bad-image-path\]$/)]);
+		const problems = problemsAfter((d) => replaceIn(d, ARTICLE, '## 智能工厂增效', '![工厂](factory.jpg)\n\n![坏](/images/%E0%A4%A.png)\n\n![百分](/images/100%.png)\n\n## 智能工厂增效'));
+		expect(problems).toEqual([
+			expect.stringMatching(/:23:1  错误  图片“factory\.jpg”用的是相对路径.*\[relative-image\]$/),
+			expect.stringMatching(/:25:1  错误  图片路径“\/images\/%E0%A4%A\.png”中的 % 编码无效.*\[bad-image-path\]$/),
+			// A lone % is literal (the page asks for 100%25.png): this one is only missing.
+			expect.stringMatching(/:27:1  错误  找不到图片“\/images\/100%\.png”.*\[missing-image\]$/),
+		]);
 	});
 
 	test('an article with front matter only would be an empty page (a draft may wait for its text)', () => {
