@@ -40,15 +40,28 @@ export const partialDate = () =>
 			}
 			const parsed = toPartialDate(String(value).trim());
 			if (!parsed) {
+				const fixed = correctedDate(String(value));
 				ctx.addIssue({
 					code: 'custom',
 					params: { code: 'invalid-date' },
-					message: `日期“${value}”无效：请写成 2022、2022-08 或 2022-08-05`,
+					message: fixed ? `日期“${value}”的写法不对：请改为 ${fixed}` : `日期“${value}”无效：请写成 2022、2022-08 或 2022-08-05`,
 				});
 				return z.NEVER;
 			}
 			return parsed;
 		});
+
+/**
+ * The date an editor meant, written the way the schema takes it, when it can be read with certainty:
+ * 2021年9月17日, 2021/9/17, 2021.9.17, 2021-9-7, 2021年9月. An impossible date has none.
+ */
+export function correctedDate(text: string): string | undefined {
+	const match = /^\s*(\d{4})\s*(?:[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?)?\s*年?\s*$/.exec(text);
+	if (!match) return undefined;
+	const [, y, m, d] = match;
+	const iso = [y, m?.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-');
+	return iso !== text.trim() && toPartialDate(iso) ? iso : undefined;
+}
 
 export function toPartialDate(text: string): PartialDate | undefined {
 	const match = PARTIAL_DATE.exec(text);

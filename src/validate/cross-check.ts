@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteRecords } from '../lib/records';
 import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
@@ -90,6 +90,8 @@ export function crossCheck(
 			return false;
 		}
 	};
+	let seeds: string[] | undefined;
+	const seedFiles = () => (seeds ??= existsSync(join(root, 'seeds')) ? readdirSync(join(root, 'seeds')).filter((f) => !f.startsWith('.') && !SEED_FOLDER_FILES.has(f)) : []);
 	const hasSeed = (seed: string) => seedExists.get(seed) ?? seedExists.set(seed, isSeedFile(seed)).get(seed)!;
 	for (const a of records.articles) {
 		if (!hasSeed(a.seed)) {
@@ -100,7 +102,7 @@ export function crossCheck(
 				field: 'seed',
 				message: SEED_FOLDER_FILES.has(a.seed)
 					? `“${a.seed}”是 seeds/ 目录的说明文件，不是原始稿件：请把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`
-					: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`,
+					: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。${hint(didYouMean(a.seed, seedFiles()))}`,
 			});
 		}
 		a.events.forEach((id, i) => {

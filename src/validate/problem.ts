@@ -1,3 +1,5 @@
+import type { ProblemCode } from './codes';
+
 export type Severity = 'error' | 'warning';
 
 /** One thing wrong with the content, located and explained for an editor. */
@@ -8,8 +10,8 @@ export interface Problem {
 	line?: number;
 	column?: number;
 	severity: Severity;
-	/** Short English code to search for, e.g. `unknown-reference`. */
-	code: string;
+	/** Short English code to search for, e.g. `unknown-reference` (every one is in codes.ts and CONTRIBUTING.md). */
+	code: ProblemCode;
 	/** The field, e.g. `people[1].speaker`. */
 	field?: string;
 	/** What is wrong and how to fix it, in Chinese. */

@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { ProblemCode } from './codes';
 import type { Problem } from './problem';
 
 /** The text of a content file, or the problems that keep it from being read as one. */
@@ -14,7 +15,7 @@ export type ReadResult = { text: string; bytes: Buffer; problems: Problem[] } | 
  */
 export function readContentFile(root: string, file: string): ReadResult {
 	const path = join(root, file);
-	const refuse = (code: string, message: string, line?: number, column?: number): ReadResult => ({
+	const refuse = (code: ProblemCode, message: string, line?: number, column?: number): ReadResult => ({
 		text: undefined,
 		problems: [{ file, line, column, severity: 'error', code, message }],
 	});

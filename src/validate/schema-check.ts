@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { formatPath } from '../lib/references';
+import { zhCN } from '../i18n/zh-CN';
 import { defOf } from '../schemas/introspect';
+import { isProblemCode, type ProblemCode } from './codes';
 import type { Problem } from './problem';
 import type { SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
@@ -18,6 +20,25 @@ function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 	if (def.type === 'object' && def.shape && typeof head === 'string' && def.shape[head]) return fieldsAt(def.shape[head]!, rest);
 	return [];
 }
+
+/** The Chinese labels of a choice's options: the zh-CN vocabulary whose keys they are. */
+function labelsFor(options: string[]): Map<string, string> {
+	const vocab = Object.values(zhCN.vocab).find((labels) => options.every((o) => o in labels)) as Record<string, string> | undefined;
+	return new Map(Object.entries(vocab ?? {}));
+}
+
+/** The option whose Chinese label `given` is (or is short for: 主办 for 主办单位). */
+function optionForLabel(given: string, options: string[]): string | undefined {
+	const label = given.trim();
+	const labels = labelsFor(options);
+	if (!label) return undefined;
+	return options.find((o) => labels.get(o) === label) ?? options.find((o) => labels.get(o)?.replace(/单位$/, '') === label);
+}
+
+/** Value types as editors know them. */
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', array: '列表', object: '一组字段（换行缩进两格写子字段）', date: '日期' };
+const typeOf = (v: unknown) =>
+	Array.isArray(v) ? '列表' : v === null ? '空值' : v instanceof Date ? '日期' : typeof v === 'object' ? '一组字段' : typeof v === 'number' ? '数字' : typeof v === 'boolean' ? 'true/false' : '文字';
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]) =>
 	path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
@@ -57,13 +78,31 @@ export function checkSchema<S extends z.ZodType>(
 		}
 		if (issue.code === 'invalid_value') {
 			const options = issue.values.map(String);
+			const field = String(path.at(-1));
+			// The Chinese label of an option (主旨报告, 主办单位), as CONTRIBUTING's tables show it: named as the fix.
+			const byLabel = optionForLabel(String(given), options);
+			const labels = labelsFor(options);
 			return [{
 				...at(full),
 				severity: 'error',
 				code: 'invalid-option',
 				field: formatPath(full),
-				message: `“${String(given)}”不是可选的值。${hint(didYouMean(String(given), options))}可选：${options.join('、')}。`,
+				message: byLabel
+					? `“${String(given)}”是选项 ${byLabel} 的中文名，这里要写英文值：请改为「${field}: ${byLabel}」。`
+					: `“${String(given)}”不是可选的值。${hint(didYouMean(String(given), options))}可选：${options.map((o) => (labels.get(o) ? `${o}（${labels.get(o)}）` : o)).join('、')}。`,
 			}];
+		}
+		// zod's own wording (its zh-CN locale: “无效输入：期望 array，实际接收 string”), not a schema's message.
+		if (issue.code === 'invalid_type' && given !== undefined && issue.message.startsWith('无效输入')) {
+			const field = String(path.at(-1));
+			const expected = String((issue as { expected?: string }).expected);
+			// `speakers: mao-weiming`: one item written where a list belongs.
+			if (expected === 'array' && (typeof given === 'string' || typeof given === 'number')) {
+				const items = String(given).split(/\s*[,，、]\s*/).filter(Boolean);
+				return [{ ...at(full), severity: 'error', code: 'not-a-list', field: formatPath(full), message: `这里要写成列表（哪怕只有一项）：请改为「${field}: [${items.join(', ')}]」。` }];
+			}
+			const message = `这里应填${TYPE_NAMES[expected] ?? expected}，现在填的是${typeOf(given)}${expected === 'string' && (typeof given === 'number' || typeof given === 'boolean') ? `：请加引号，改为「${field}: "${String(given)}"」` : ''}。`;
+			return [{ ...at(full), severity: 'error', code: 'invalid-type', field: formatPath(full), message }];
 		}
 		const lowered = typeof given === 'string' ? given.toLowerCase() : undefined;
 		if (issue.code === 'invalid_format' && lowered && lowered !== given && idsByName.get(lowered) === lowered) {
@@ -74,7 +113,8 @@ export function checkSchema<S extends z.ZodType>(
 			return [{ ...at(full), severity: 'error', code: 'name-instead-of-id', field: formatPath(full), message: `“${given}”是名称，这里要填 id：请改为“${id}”。` }];
 		}
 		const own = (issue as { params?: { code?: string } }).params?.code;
-		const code = own ? own : issue.code === 'invalid_format' ? 'invalid-format' : issue.code === 'too_small' ? 'too-few' : issue.code === 'invalid_type' ? 'invalid-type' : 'invalid-value';
+		// A schema's own code must be a known one (codes.ts); the property tests check every code met.
+		const code: ProblemCode = own && isProblemCode(own) ? own : issue.code === 'invalid_format' ? 'invalid-format' : issue.code === 'too_small' ? 'too-few' : issue.code === 'invalid_type' ? 'invalid-type' : 'invalid-value';
 		return [{ ...at(full), severity: 'error', code, field: formatPath(full), message: issue.message }];
 	});
 	return { problems };

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { bodyNestingDepth, MAX_NESTING } from './body-depth';
+import type { ProblemCode } from './codes';
 import type { Problem } from './problem';
 import { readContentFile } from './read-file';
+import { explainYamlError, recognisedSlip } from './yaml-messages';
 
 /** An image in a Markdown body that is not a remote or data URL. */
 export interface ImageReference {
@@ -61,7 +63,7 @@ function parseSource(root: string, file: string): SourceFile {
 	let text = raw;
 	const digest = createHash('sha1').update(read.bytes).digest('base64url');
 	empty.digest = digest;
-	const problem = (code: string, message: string, line?: number, column?: number, severity: Problem['severity'] = 'error') =>
+	const problem = (code: ProblemCode, message: string, line?: number, column?: number, severity: Problem['severity'] = 'error') =>
 		problems.push({ file, line, column, severity, code, message });
 
 	if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
@@ -113,11 +115,18 @@ function parseSource(root: string, file: string): SourceFile {
 
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+	// One problem per line, in Chinese: the slip recognised on the line itself (with the corrected
+	// line), else what the parser's error code means. The parser's English never reaches the editor.
+	const yamlLines = yamlText.split(/\r?\n/);
+	const reported = new Set<number>();
 	for (const error of doc.errors) {
 		// yaml fills `linePos` only with prettyErrors; the offset is always there.
 		const pos = lineCounter.linePos(error.pos[0]);
-		const what = error.code === 'DUPLICATE_KEY' ? '同一个字段写了两次：请删除其中一个。' : `YAML 语法错误（${error.message.split('\n')[0]}）：请检查这一行的缩进、冒号和引号。`;
-		problem(error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : 'yaml-syntax', what, pos.line + firstLine - 1, pos.col);
+		if (reported.has(pos.line)) continue;
+		reported.add(pos.line);
+		const slip = error.code === 'DUPLICATE_KEY' ? undefined : (recognisedSlip(yamlLines[pos.line - 1] ?? '') ?? recognisedSlip(yamlLines[pos.line - 2] ?? ''));
+		const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : (slip?.code ?? 'yaml-syntax');
+		problem(code, slip?.message ?? explainYamlError(error.code), pos.line + firstLine - 1, pos.col);
 	}
 	if (doc.errors.length > 0) return { ...empty, images };
 	// The first of each kind is enough to point the editor at it (an alias bomb has thousands).
@@ -148,8 +157,8 @@ function parseSource(root: string, file: string): SourceFile {
 }
 
 /** Anchors, aliases and explicit tags (`!custom`, `!!binary`), which content never needs. */
-function refusedYaml(doc: Document): { node: Node; code: string; message: string }[] {
-	const found: { node: Node; code: string; message: string }[] = [];
+function refusedYaml(doc: Document): { node: Node; code: ProblemCode; message: string }[] {
+	const found: { node: Node; code: ProblemCode; message: string }[] = [];
 	visit(doc, (_, node) => {
 		if (isAlias(node)) {
 			found.push({ node, code: 'yaml-alias', message: `不支持 YAML 别名“*${node.source}”：请把要重复的内容直接写出来。` });

@@ -93,7 +93,7 @@ describe('events', () => {
 		});
 		expect(issues(result)).toMatchInlineSnapshot(`
 			[
-			  "start: 日期“2023年8月10日”无效：请写成 2022、2022-08 或 2022-08-05",
+			  "start: 日期“2023年8月10日”的写法不对：请改为 2023-08-10",
 			  "organizers.0.org: id 只能使用小写字母、数字和单个连字符（如 e-weinan）",
 			]
 		`);

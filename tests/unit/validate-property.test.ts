@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { afterAll, expect, test } from 'vitest';
+import { isProblemCode } from '../../src/validate/codes';
 import { formatProblem } from '../../src/validate/problem';
 import { validateContent } from '../../src/validate/validate';
 import { copyContent } from '../support/content-copy';
@@ -55,9 +56,11 @@ test('random edits to valid files give located problems or success, never a cras
 				const { problems } = validateContent(dir);
 				for (const p of problems) {
 					expect(p.file).toMatch(/^content\//);
-					expect(p.code).toMatch(/^[a-z-]+$/);
+					expect(isProblemCode(p.code), p.code).toBe(true);
 					expect(p.message).toMatch(/[\u4e00-\u9fff]/);
 					expect(formatProblem(p)).not.toMatch(/\n\s+at |TypeError|undefined|\[object Object\]/);
+					// No parser's or zod's English: outside what it quotes back (“…”, 「…」), a message is Chinese.
+					expect(p.message.replace(/“[^”]*”|「[^」]*」/g, '')).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
 					// Anything about a file's content points at a line of it.
 					if (p.code !== 'missing-file') expect(p.line).toBeGreaterThan(0);
 				}
@@ -74,6 +77,7 @@ test('random edits to valid files give located problems or success, never a cras
 function expectLocatedProblems(problems: ReturnType<typeof validateContent>['problems'], file: string) {
 	for (const p of problems) {
 		expect(p.file).toMatch(/^content\//);
+		expect(isProblemCode(p.code), p.code).toBe(true);
 		expect(p.message).toMatch(/[\u4e00-\u9fff]/);
 		expect(formatProblem(p)).not.toMatch(/\n|TypeError|RangeError|undefined|\[object Object\]/);
 	}

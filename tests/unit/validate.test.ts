@@ -148,7 +148,7 @@ describe('dates', () => {
 	test('a date in Chinese', () => {
 		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023年8月10日'))).toMatchInlineSnapshot(`
 			[
-			  "content/events/ai-for-science-summit-2023.md:8:8  错误  start  日期“2023年8月10日”无效：请写成 2022、2022-08 或 2022-08-05  [invalid-date]",
+			  "content/events/ai-for-science-summit-2023.md:8:8  错误  start  日期“2023年8月10日”的写法不对：请改为 2023-08-10  [invalid-date]",
 			]
 		`);
 	});
@@ -179,14 +179,14 @@ describe('fields', () => {
 	test('a value that is not one of the options', () => {
 		expect(check((d) => edit(d, ARTICLE, 'kind: news', 'kind: newz'))).toMatchInlineSnapshot(`
 			[
-			  "content/articles/zhejiang-5g-applications.md:3:7  错误  kind  “newz”不是可选的值。是否想写“news”？可选：recap、news、interview、schedule、photo。  [invalid-option]",
+			  "content/articles/zhejiang-5g-applications.md:3:7  错误  kind  “newz”不是可选的值。是否想写“news”？可选：recap（会议综述）、news（新闻）、interview（访谈）、schedule（日程预告）、photo（图片新闻）。  [invalid-option]",
 			]
 		`);
 	});
 	test('an organiser tier that does not exist', () => {
 		expect(check((d) => edit(d, EVENT, 'tier: host', 'tier: hosts'))).toMatchInlineSnapshot(`
 			[
-			  "content/events/ai-for-science-summit-2023.md:13:13  错误  organizers[0].tier  “hosts”不是可选的值。是否想写“host”？可选：guidance、host、organizer、co-organizer、support。  [invalid-option]",
+			  "content/events/ai-for-science-summit-2023.md:13:13  错误  organizers[0].tier  “hosts”不是可选的值。是否想写“host”？可选：guidance（指导单位）、host（主办单位）、organizer（承办单位）、co-organizer（协办单位）、support（支持单位）。  [invalid-option]",
 			]
 		`);
 	});
@@ -258,6 +258,35 @@ describe('files', () => {
 	});
 });
 
+describe('the fix, written out', () => {
+	test('no space after a colon, and a colon inside a value: the corrected line', () => {
+		expect(check((d) => edit(d, SPEAKER, /^name: 汤超$/m, 'name:汤超'))).toEqual([
+			'content/speakers/tang-chao.yaml:1:1  错误  字段名后的冒号后面要有一个空格：请改为「name: 汤超」。  [colon-space]',
+		]);
+		expect(check((d) => edit(d, ARTICLE, /^  outlet: .*$/m, '  outlet: 华声在线: 湖南日报'))).toEqual([
+			expect.stringMatching(/^content\/articles\/zhejiang-5g-applications\.md:\d+:\d+  错误  值里有“冒号加空格”，整个值要加引号：请改为「  outlet: "华声在线: 湖南日报"」。  \[quote-value\]$/),
+		]);
+	});
+	test('one id where a list belongs: the list', () => {
+		expect(check((d) => edit(d, EVENT, 'speakers: [e-weinan]', 'speakers: e-weinan'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:19:15  错误  agenda[0].speakers  这里要写成列表（哪怕只有一项）：请改为「speakers: [e-weinan]」。  [not-a-list]',
+		]);
+	});
+	test('an option written as its Chinese label: the value to write', () => {
+		expect(check((d) => edit(d, EVENT, /^kind: \w+$/m, 'kind: 峰会'))).toEqual([
+			expect.stringMatching(/  错误  kind  “峰会”是选项 summit 的中文名，这里要写英文值：请改为「kind: summit」。  \[invalid-option\]$/),
+		]);
+		expect(check((d) => edit(d, EVENT, /tier: host\b/, 'tier: 主办'))).toEqual([
+			expect.stringMatching(/  错误  organizers\[\d\]\.tier  “主办”是选项 host 的中文名，这里要写英文值：请改为「tier: host」。  \[invalid-option\]$/),
+		]);
+	});
+	test('a seed file name with a slip: the file that exists', () => {
+		expect(check((d) => edit(d, ARTICLE, 'seed: 001_1101a6fbd11d82ea.txt', 'seed: 001_1101a6fbd11d82eb.txt'))).toEqual([
+			expect.stringMatching(/  错误  seed  seeds\/ 中没有文件“001_1101a6fbd11d82eb\.txt”：.*是否想写“001_1101a6fbd11d82ea\.txt”？  \[missing-seed\]$/),
+		]);
+	});
+});
+
 describe('syntax and encoding', () => {
 	test('an empty file', () => {
 		expect(check((d) => write(d, ARTICLE, ''))).toMatchInlineSnapshot(`
@@ -276,7 +305,7 @@ describe('syntax and encoding', () => {
 	test('a YAML syntax error', () => {
 		expect(check((d) => edit(d, ARTICLE, 'topics: [5g]', 'topics: [5g'))).toMatchInlineSnapshot(`
 			[
-			  "content/articles/zhejiang-5g-applications.md:18:12  错误  YAML 语法错误（Flow sequence in block collection must be sufficiently indented and end with a ]）：请检查这一行的缩进、冒号和引号。  [yaml-syntax]",
+			  "content/articles/zhejiang-5g-applications.md:18:12  错误  缩进不对，或方括号 [ ] 没有写完：同一级的字段要对齐（每级两个空格），列表写成 [a, b] 时要有结尾的 ]。  [yaml-syntax]",
 			]
 		`);
 	});
