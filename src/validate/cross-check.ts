@@ -45,6 +45,7 @@ export function crossCheck(
 
 	// Two files that are probably one person.
 	const seen = new Map<string, string>();
+	const speakerFiles = new Map(records.speakers.map((s) => [s.id, s.filePath]));
 	for (const s of records.speakers) {
 		const keys = [
 			...new Set([
@@ -58,13 +59,17 @@ export function crossCheck(
 			const other = seen.get(key);
 			if (other && other !== s.id) {
 				const why = key.startsWith('pinyin:') ? '拼音相同' : '姓名或别名相同';
-				problems.push({
-					...at(s.filePath, ['name']),
-					severity: 'warning',
-					code: 'duplicate-person',
-					field: 'name',
-					message: `与嘉宾“${other}”${why}，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。`,
-				});
+				// On both files: whichever of the two a pull request added or edited, the warning is
+				// annotated on it (GitHub shows annotations on the files of the diff).
+				for (const [file, namesake] of [[s.filePath, other], [speakerFiles.get(other)!, s.id]] as const) {
+					problems.push({
+						...at(file, ['name']),
+						severity: 'warning',
+						code: 'duplicate-person',
+						field: 'name',
+						message: `与嘉宾“${namesake}”${why}，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。`,
+					});
+				}
 				break;
 			}
 			seen.set(key, s.id);

@@ -110,6 +110,7 @@ describe('people who are probably one', () => {
 	test('same name', () => {
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\n${appearance}`))).toMatchInlineSnapshot(`
 			[
+			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			]
 		`);
@@ -117,6 +118,7 @@ describe('people who are probably one', () => {
 	test('same pinyin', () => {
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王健\n${appearance}`))).toMatchInlineSnapshot(`
 			[
+			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			]
 		`);
@@ -124,6 +126,7 @@ describe('people who are probably one', () => {
 	test('an alias that is another person’s name', () => {
 		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
 			[
+			  "content/speakers/hugo-aerts.yaml:1:7  警告  name  与嘉宾“hugo”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			  "content/speakers/hugo.yaml:1:7  警告  name  与嘉宾“hugo-aerts”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
 			]
 		`);
