@@ -32,7 +32,8 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  */
 export const partialDate = () =>
 	z
-		.union([z.date(), z.string(), z.number().int()])
+		// Any number reaches the transform (2023.5 is read as 2023-05 and offered as the fix).
+		.union([z.date(), z.string(), z.number()])
 		.transform((value, ctx): PartialDate => {
 			if (value instanceof Date) {
 				const iso = value.toISOString().slice(0, 10);
@@ -44,7 +45,9 @@ export const partialDate = () =>
 				ctx.addIssue({
 					code: 'custom',
 					params: { code: 'invalid-date' },
-					message: fixed ? `日期“${value}”的写法不对：请改为 ${fixed}` : `日期“${value}”无效：请写成 2022、2022-08 或 2022-08-05`,
+					message: fixed
+						? `日期“${value}”的写法不对：请改为 ${fixed}`
+						: `日期“${value}”无效：请写成 2022、2022-08 或 2022-08-05`,
 				});
 				return z.NEVER;
 			}

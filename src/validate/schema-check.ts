@@ -36,7 +36,7 @@ function optionForLabel(given: string, options: string[]): string | undefined {
 }
 
 /** Value types as editors know them. */
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', array: '列表', object: '一组字段（换行缩进两格写子字段）', date: '日期' };
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: 'true 或 false', array: '列表', object: '一组字段（换行缩进两格写子字段）', date: '日期' };
 const typeOf = (v: unknown) =>
 	Array.isArray(v) ? '列表' : v === null ? '空值' : v instanceof Date ? '日期' : typeof v === 'object' ? '一组字段' : typeof v === 'number' ? '数字' : typeof v === 'boolean' ? 'true/false' : '文字';
 
@@ -73,8 +73,12 @@ export function checkSchema<S extends z.ZodType>(
 		}
 		const given = valueAt(data, path);
 		// A missing field fails as a wrong type or, for choices, as a wrong option: either way, it is missing.
-		if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && given === undefined) {
+		if ((issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && given === undefined) {
 			return [{ ...at(full), severity: 'error', code: 'missing-field', field: formatPath(full), message: `缺少必填字段“${String(path.at(-1))}”：请补上。` }];
+		}
+		if (issue.code === 'invalid_value' && Array.isArray(given)) {
+			const field = String(path.at(-1));
+			return [{ ...at(full), severity: 'error', code: 'invalid-type', field: formatPath(full), message: `这里只能写一个值，不是列表：请去掉方括号，改为「${field}: ${given.map(String).join(', ')}」。` }];
 		}
 		if (issue.code === 'invalid_value') {
 			const options = issue.values.map(String);
@@ -111,6 +115,16 @@ export function checkSchema<S extends z.ZodType>(
 		const id = typeof given === 'string' ? idsByName.get(given) : undefined;
 		if (issue.code === 'invalid_format' && id) {
 			return [{ ...at(full), severity: 'error', code: 'name-instead-of-id', field: formatPath(full), message: `“${given}”是名称，这里要填 id：请改为“${id}”。` }];
+		}
+		// zod's own wording for numbers (its zh-CN locale names the type in English: “期望 number >0”).
+		if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof given === 'number') {
+			const { minimum, maximum, inclusive } = issue as { minimum?: unknown; maximum?: unknown; inclusive?: boolean };
+			const message = issue.code === 'too_small' ? `数值太小：应${inclusive ? '不小于' : '大于'} ${String(minimum)}` : `数值太大：应${inclusive ? '不大于' : '小于'} ${String(maximum)}`;
+			return [{ ...at(full), severity: 'error', code: 'invalid-value', field: formatPath(full), message: `${message}。` }];
+		}
+		// A value of none of the accepted kinds (`start: true`): zod says only “无效输入”.
+		if (issue.code === 'invalid_union' && issue.message === '无效输入' && given !== undefined) {
+			return [{ ...at(full), severity: 'error', code: 'invalid-type', field: formatPath(full), message: `这里填的是${typeOf(given)}，写法不对：请按 CONTRIBUTING.md 的字段说明填写“${String(path.at(-1))}”。` }];
 		}
 		const own = (issue as { params?: { code?: string } }).params?.code;
 		// A schema's own code must be a known one (codes.ts); the property tests check every code met.

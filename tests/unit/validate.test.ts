@@ -283,6 +283,16 @@ describe('the fix, written out', () => {
 			expect.stringMatching(/  错误  organizers\[\d\]\.tier  “主办”是选项 host 的中文名，这里要写英文值：请改为「tier: host」。  \[invalid-option\]$/),
 		]);
 	});
+	test('values of the wrong kind: said in Chinese, with the fix where there is one', () => {
+		const CELL = 'content/events/cell-science-beijing-2022.md';
+		const problems = (file: string, from: string, to: string) => check((d) => edit(d, file, from, to)).map((p) => p.split('  ').slice(2).join('  '));
+		expect(problems(EVENT, 'start: 2023-08-10', 'start: 2023.8')).toEqual(['start  日期“2023.8”的写法不对：请改为 2023-08  [invalid-date]']);
+		expect(problems(EVENT, 'start: 2023-08-10', 'start: true')).toEqual(['start  这里填的是true/false，写法不对：请按 CONTRIBUTING.md 的字段说明填写“start”。  [invalid-type]']);
+		expect(problems(EVENT, 'kind: summit', 'kind: [summit]')).toEqual(['kind  这里只能写一个值，不是列表：请去掉方括号，改为「kind: summit」。  [invalid-type]']);
+		expect(problems(CELL, 'edition: 4', 'edition: 2.5')).toEqual(['series[2].edition  这里应填整数，现在填的是数字。  [invalid-type]']);
+		expect(problems(CELL, 'edition: 4', 'edition: 0')).toEqual(['series[2].edition  数值太小：应大于 0。  [invalid-value]']);
+		expect(problems(CELL, 'edition: 4', 'edition: 第四届')).toEqual(['series[2].edition  这里应填数字，现在填的是文字。  [invalid-type]']);
+	});
 	test('a seed file name with a slip: the file that exists', () => {
 		expect(check((d) => edit(d, ARTICLE, 'seed: 001_1101a6fbd11d82ea.txt', 'seed: 001_1101a6fbd11d82eb.txt'))).toEqual([
 			expect.stringMatching(/  错误  seed  seeds\/ 中没有文件“001_1101a6fbd11d82eb\.txt”：.*是否想写“001_1101a6fbd11d82ea\.txt”？  \[missing-seed\]$/),
