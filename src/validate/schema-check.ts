@@ -117,7 +117,7 @@ export function checkSchema<S extends z.ZodType>(
 			return [{ ...at(full), severity: 'error', code: 'name-instead-of-id', field: formatPath(full), message: `“${given}”是名称，这里要填 id：请改为“${id}”。` }];
 		}
 		// zod's own wording for numbers (its zh-CN locale names the type in English: “期望 number >0”).
-		if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof given === 'number') {
+		if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof given === 'number' && /^数值过[小大]/.test(issue.message)) {
 			const { minimum, maximum, inclusive } = issue as { minimum?: unknown; maximum?: unknown; inclusive?: boolean };
 			const message = issue.code === 'too_small' ? `数值太小：应${inclusive ? '不小于' : '大于'} ${String(minimum)}` : `数值太大：应${inclusive ? '不大于' : '小于'} ${String(maximum)}`;
 			return [{ ...at(full), severity: 'error', code: 'invalid-value', field: formatPath(full), message: `${message}。` }];
