@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
-import { fileSignature } from '../lib/file-signature';
+import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signature';
 
 /** Where Astro's incremental build keeps its manifest and a copy of every page it rendered (astro/dist/core/build/incremental.js). */
 const ASTRO_MANIFEST = 'incremental-build.json';
@@ -60,7 +60,7 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): strin
 	for (const page of filesUnder(copies)) {
 		const recorded = ledger.pages[page];
 		const dist = join(outDir, page);
-		const distSignature = existsSync(dist) ? fileSignature(dist) : null;
+		const distSignature = fileSignatureIfAny(dist);
 		const trusted = recorded && recorded[1] === fileSignature(join(copies, page)) && (distSignature === null || distSignature === recorded[0]);
 		if (trusted) continue;
 		rmSync(join(copies, page), { force: true });
@@ -75,16 +75,7 @@ export function recordPages(cacheDir: string, outDir: string): void {
 	const copies = join(cacheDir, ASTRO_COPIES);
 	const pages: Ledger['pages'] = {};
 	for (const page of filesUnder(copies)) {
-		const dist = join(outDir, page);
-		pages[page] = [existsSync(dist) ? fileSignature(dist) : null, fileSignature(join(copies, page))];
+		pages[page] = [fileSignatureIfAny(join(outDir, page)), fileSignature(join(copies, page))];
 	}
 	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages } satisfies Ledger));
-}
-
-/** Paths of the files under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }
