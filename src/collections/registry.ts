@@ -28,7 +28,12 @@ export interface CollectionDef<K extends string = string> {
 	 * The ids it refers to: a path into an entry (`[]` steps into every item of a list) and the
 	 * kind it names. Every one must resolve, or the build fails with the file and line.
 	 */
-	references: { path: string; to: string }[];
+	references: { path: string; to: string; draftAllowed?: boolean }[];
+	/**
+	 * References that are the entry's sources (`appearances[].article`): one may name a draft (an article
+	 * stays a draft while its people are written), and the entry is published once one of them is.
+	 */
+	sources?: string;
 	/** Every name an entry goes by (raw data, before its schema), so "a name where an id belongs" can suggest the id. */
 	names(data: Record<string, unknown>): unknown[];
 	/** Entries with `draft: true` are validated but not published, and may not be referred to. */
@@ -71,8 +76,9 @@ export const COLLECTIONS = [
 		route: 'speakers',
 		index: true,
 		ownNamesRankFirst: true,
+		sources: 'appearances[].article',
 		references: [
-			{ path: 'appearances[].article', to: 'article' },
+			{ path: 'appearances[].article', to: 'article', draftAllowed: true },
 			{ path: 'appearances[].event', to: 'event' },
 			{ path: 'appearances[].roles[].org', to: 'organization' },
 		],

@@ -20,7 +20,7 @@ export const zhCN = {
 	},
 	vocab: {
 		articleKinds: { recap: '会议综述', news: '新闻', interview: '访谈', schedule: '日程预告', photo: '图片新闻' },
-		mentionRoles: { quoted: '引述', interviewed: '受访', pictured: '图片' },
+		mentionRoles: { quoted: '引述', interviewed: '受访', mentioned: '提及', pictured: '图片' },
 		organizerTiers: { guidance: '指导单位', host: '主办单位', organizer: '承办单位', 'co-organizer': '协办单位', support: '支持单位' },
 		talkRoles: {
 			'opening-remarks': '致辞',

@@ -6,6 +6,8 @@ import type { SiteSettings } from '../schemas';
 export interface Located {
 	id: string;
 	filePath: string;
+	/** Not published: an article with `draft: true`, or a person whose every source is such an article (see withPendingEntries). */
+	draft?: boolean;
 }
 
 /** A Markdown entry's file as the validator read it: pages render the body from `bodyStart` on, without parsing the front matter again. */

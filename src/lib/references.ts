@@ -12,6 +12,8 @@ export interface DanglingReference {
 	id: string;
 	/** The id exists but names a draft, which has no page. */
 	draft?: boolean;
+	/** It is a draft because every one of its sources is (a person whose articles are all drafts). */
+	waitsForSources?: boolean;
 }
 
 type Entry = { id: string; filePath: string; draft?: boolean };
@@ -31,11 +33,15 @@ export function findDanglingReferences(records: SiteRecords, alsoKnown: Partial<
 	for (const c of COLLECTIONS as readonly CollectionDef[]) {
 		entriesOf(c).forEach((entry, index) => {
 			const prefix = c.storage.type === 'list' ? [index] : [];
-			for (const { path, to } of c.references) {
+			for (const { path, to, draftAllowed } of c.references) {
 				for (const [at, id] of referencesAt(entry, path)) {
 					const where = [...prefix, ...at];
 					if (!ids.get(to)?.has(id)) found.push({ file: entry.filePath, path: where, kind: to, id });
-					else if (drafts.get(to)?.has(id)) found.push({ file: entry.filePath, path: where, kind: to, id, draft: true });
+					// A draft may name drafts: neither is published.
+					else if (!entry.draft && !draftAllowed && drafts.get(to)?.has(id)) {
+						const target = collectionByKind.get(to)!;
+						found.push({ file: entry.filePath, path: where, kind: to, id, draft: true, ...(target.sources ? { waitsForSources: true } : {}) });
+					}
 				}
 			}
 		});
@@ -43,9 +49,29 @@ export function findDanglingReferences(records: SiteRecords, alsoKnown: Partial<
 	return found;
 }
 
+/**
+ * Entries of a collection with `sources` whose every source is a draft are drafts too, until one is
+ * published: a speaker written while their article is still a draft gets no page yet. Returns new
+ * records (the validation cache holds the old ones), everything else untouched.
+ */
+export function withPendingEntries(records: SiteRecords): SiteRecords {
+	const out = { ...records } as unknown as Record<string, Entry[]>;
+	for (const c of COLLECTIONS as readonly CollectionDef[]) {
+		if (!c.sources) continue;
+		const to = c.references.find((r) => r.path === c.sources)!.to;
+		const drafts = new Set((out[collectionByKind.get(to)!.key] ?? []).filter((e) => e.draft).map((e) => e.id));
+		out[c.key] = (out[c.key] ?? []).map((entry) => {
+			const sources = referencesAt(entry, c.sources!).map(([, id]) => id);
+			return sources.length > 0 && sources.every((id) => drafts.has(id)) ? { ...entry, draft: true } : entry;
+		});
+	}
+	return out as unknown as SiteRecords;
+}
+
 /** 找不到嘉宾“x”：请检查拼写，或在 content/speakers/x.yaml 中添加该嘉宾。 */
 export function danglingMessage(ref: DanglingReference): string {
 	const label = editorLabel(ref.kind);
+	if (ref.waitsForSources) return `${label}“${ref.id}”的出处文章都还是草稿，页面要等其中一篇发布后才生成：请先发布出处文章（删掉其 draft: true），或删除这条引用。`;
 	if (ref.draft) return `${label}“${ref.id}”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。`;
 	return `找不到${label}“${ref.id}”：请检查拼写，或在 ${whereToAdd(collectionByKind.get(ref.kind)!, ref.id)} 中添加该${label}。`;
 }

@@ -173,6 +173,9 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const { formatDate, formatDateRange } = dateFormatter(ui);
 	const label = (kind: string) => (ui.collections as Record<string, { label: string }>)[kind]!.label;
 	const published = records.articles.filter((a) => !a.draft);
+	// A person is published once one of their sources is; appearances citing a draft wait for it.
+	const publishedSpeakers = records.speakers.filter((s) => !s.draft);
+	const draftArticles = new Set(records.articles.filter((a) => a.draft).map((a) => a.id));
 	const need = <T>(map: Map<string, T>, id: string, what: string): T => {
 		const v = map.get(id);
 		if (!v) throw new Error(`unresolved ${what} reference: ${id}`);
@@ -195,7 +198,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
 		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })), ui.list.separator);
 	const descriptionAt = new Map(
-		records.speakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
+		publishedSpeakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event && !draftArticles.has(ap.article) ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
 	);
 	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
 		title: t.title,
@@ -253,7 +256,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const articlesOfEvent = indexBy(articles, (a) => a.events.map((e) => e.id));
 	const articlesOfSpeaker = indexBy(articles, (a) => a.people.map((p) => p.id));
 	const articlesOfTopic = indexBy(articles, (a) => a.topics.map((t) => t.id));
-	const speakersAt = indexBy(records.speakers, (s) => s.appearances.flatMap((ap) => (ap.event ? [ap.event] : [])));
+	const speakersAt = indexBy(publishedSpeakers, (s) => s.appearances.flatMap((ap) => (ap.event && !draftArticles.has(ap.article) ? [ap.event] : [])));
 	const talksOf = indexBy(
 		records.events.flatMap((e) => e.agenda.map((talk) => ({ event: e.id, talk }))),
 		({ talk }) => talk.speakers,
@@ -310,9 +313,9 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		})
 		.sort(byDateDesc((e) => e.start, (e) => e.id));
 
-	const speakers: SpeakerView[] = records.speakers
+	const speakers: SpeakerView[] = publishedSpeakers
 		.map((s) => {
-			const appearances = s.appearances.map((ap) => ({
+			const appearances = s.appearances.filter((ap) => !draftArticles.has(ap.article)).map((ap) => ({
 				roles: ap.roles.map((r) => ({ title: r.title, org: r.org ? need(orgs, r.org, 'organization').name : undefined })),
 				orgIds: ap.roles.flatMap((r) => (r.org ? [r.org] : [])),
 				asGiven: ap.asGiven,

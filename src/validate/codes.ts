@@ -5,7 +5,7 @@
  */
 export const PROBLEM_CODES = {
 	'unknown-reference': '引用的 id 不存在：检查拼写，或先添加那个嘉宾/活动/专题/机构。提示会给出最接近的 id。',
-	'reference-to-draft': '引用了草稿（`draft: true`）：草稿不发布，不能被引用；先发布它，或删掉这条引用。',
+	'reference-to-draft': '引用了草稿（`draft: true`）：草稿不发布，不能被已发布的条目引用；先发布它，或删掉这条引用。嘉宾的出处（appearances）可以是草稿文章，但出处全是草稿的嘉宾也要等文章发布后才有页面。',
 	'name-instead-of-id': '填了名称（如“鄂维南”），这里要填 id（如 `e-weinan`）：提示会给出正确的 id。',
 	'unknown-field': '字段名拼错了：提示会给出最接近的正确字段名，以及全部可用字段。',
 	'missing-field': '缺少必填字段：补上（字段见下方“字段说明”）。',

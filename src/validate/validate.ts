@@ -4,6 +4,7 @@ import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/reg
 import type { SiteRecords } from '../lib/records';
 import { siteSchema, slug, type SiteSettings } from '../schemas';
 import { crossCheck } from './cross-check';
+import { withPendingEntries } from '../lib/references';
 import { sortProblems, type Problem } from './problem';
 import { checkSchema } from './schema-check';
 import { readSource, type SourceFile } from './source';
@@ -147,7 +148,7 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 	for (const check of pending) check();
 
 	cleanFiles?.save();
-	const valid = { ...records, settings } as unknown as SiteRecords;
+	const valid = withPendingEntries({ ...records, settings } as unknown as SiteRecords);
 	problems.push(...crossCheck(root, valid, sources, invalidIds, unchecked));
 	return { problems: sortProblems(problems), files: sources.size, records: valid };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadRecords } from '../support/content';
 import { buildSiteModel } from '../../src/lib/site-model';
+import { withPendingEntries } from '../../src/lib/references';
 
 const records = loadRecords();
 const site = buildSiteModel(records);
@@ -102,5 +103,16 @@ describe('articles', () => {
 		const withDraft = buildSiteModel({ ...records, articles: [...records.articles, draft] });
 		expect(withDraft.articles.map((a) => a.id)).not.toContain('a-draft');
 		expect(withDraft.articles).toHaveLength(records.articles.length);
+	});
+	test('a person whose only source is a draft has no page yet; an appearance citing a draft waits for it', () => {
+		const draftId = 'ai-reshapes-tumour-care';
+		const articles = records.articles.map((a) => (a.id === draftId ? { ...a, draft: true } : a));
+		const twoSources = { ...speaker('tang-chao'), ...records.speakers.find((s) => s.id === 'tang-chao')! };
+		const withDraftAppearance = { ...twoSources, appearances: [...twoSources.appearances, { ...twoSources.appearances[0]!, article: draftId, asGiven: '草稿里的职务' }] };
+		const model = buildSiteModel(
+			withPendingEntries({ ...records, articles, speakers: records.speakers.map((s) => (s.id === 'tang-chao' ? withDraftAppearance : s)) }),
+		);
+		expect(model.speakers.map((s) => s.id)).not.toContain('lv-le');
+		expect(model.speakers.find((s) => s.id === 'tang-chao')!.appearances.map((ap) => ap.asGiven)).not.toContain('草稿里的职务');
 	});
 });

@@ -73,20 +73,22 @@ describe('references', () => {
 			]
 		`);
 	});
-	test('an appearance citing a draft article', () => {
-		expect(check((d) => edit(d, 'content/articles/ai-for-science-summit-2023-observation.md', 'kind: recap', 'kind: recap\ndraft: true'))).toMatchInlineSnapshot(`
-			[
-			  "content/speakers/e-weinan.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/huang-tiejun.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/ma-jian.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/tang-chao.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/wang-jian.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/zhang-linfeng.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/zhang-qiang.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/zhao-xushan.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			  "content/speakers/zhu-weiliang.yaml:3:14  错误  appearances[0].article  文章“ai-for-science-summit-2023-observation”是草稿（draft: true），没有页面：请先发布它，或删除这条引用。  [reference-to-draft]",
-			]
-		`);
+	test('a draft article’s people may cite it; an agenda that names them waits for it, and says so', () => {
+		const problems = check((d) => edit(d, 'content/articles/ai-for-science-summit-2023-observation.md', 'kind: recap', 'kind: recap\ndraft: true'));
+		// The speakers' own files are fine: an appearance may cite a draft.
+		expect(problems.filter((p) => p.includes('content/speakers/'))).toEqual([]);
+		expect(problems[0]).toBe(
+			'content/events/ai-for-science-summit-2023.md:19:16  错误  agenda[0].speakers[0]  嘉宾“e-weinan”的出处文章都还是草稿，页面要等其中一篇发布后才生成：请先发布出处文章（删掉其 draft: true），或删除这条引用。  [reference-to-draft]',
+		);
+		expect(problems.every((p) => p.startsWith(`${EVENT}:`) && p.endsWith('[reference-to-draft]'))).toBe(true);
+	});
+	test('a new draft article and a new person who cites it validate clean', () => {
+		expect(
+			check((d) => {
+				write(d, 'content/articles/draft-report.md', '---\ntitle: 草稿报道\nkind: news\nsource: { outlet: 某报 }\nseed: 004_9f60c6357115246a.txt\ndraft: true\npeople:\n  - { speaker: wang-xiaoming, as: mentioned }\n---\n');
+				write(d, 'content/speakers/wang-xiaoming.yaml', 'name: 王小明\nappearances:\n  - article: draft-report\n    asGiven: 某大学教授\n');
+			}),
+		).toEqual([]);
 	});
 	test('an id used twice in a list', () => {
 		expect(check((d) => edit(d, 'content/topics.yaml', '- id: databases', '- id: 5g'))).toMatchInlineSnapshot(`
