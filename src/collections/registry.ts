@@ -81,6 +81,7 @@ export const COLLECTIONS = [
 			{ path: 'appearances[].article', to: 'article', draftAllowed: true },
 			{ path: 'appearances[].event', to: 'event' },
 			{ path: 'appearances[].roles[].org', to: 'organization' },
+			{ path: 'distinctFrom[]', to: 'speaker' },
 		],
 		names: (d) => [d.name, d.originalName, ...list(d.aliases)],
 	},

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { stringify } from 'yaml';
+import { Document } from 'yaml';
 import { slugify } from '../schemas/slugify';
 import { detect } from './detect';
 import { readRawDocument } from './raw-document';
@@ -15,7 +15,7 @@ export interface ImportedArticle {
 }
 
 /** Turns a raw document into a draft article that validates, its text kept as written. */
-export function importArticle(text: string, fileName: string): ImportedArticle {
+export function importArticle(text: string, fileName: string, id?: string): ImportedArticle {
 	const raw = readRawDocument(text, fileName);
 	const htmlText = raw.format === 'html' ? htmlToMarkdown(raw.body) : undefined;
 	const lines = (htmlText ?? raw.body).split('\n');
@@ -24,20 +24,23 @@ export function importArticle(text: string, fileName: string): ImportedArticle {
 	const body = raw.format === 'text' ? textToMarkdown(kept) : kept.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 
 	const missing = [!found.title && 'title', !found.date && 'date', !found.outlet && 'source.outlet'].filter((m): m is string => Boolean(m));
-	const notes = [...found.notes, ...(missing.length ? [`导入时未识别出：${missing.join('、')}，请核对后补全。`] : [])];
 	const title = found.title ?? `${body.replace(/[#*>\s]/g, '').slice(0, 20)}…`;
 	const data = {
 		title,
 		kind: 'news',
-		source: { ...(found.outlet ? { outlet: found.outlet } : {}), ...(notes.length ? { note: notes.join(' ') } : {}) },
+		// A republication notice is the source's own words about itself: published, as a note.
+		source: { ...(found.outlet ? { outlet: found.outlet } : {}), ...(found.notes.length ? { note: found.notes.join(' ') } : {}) },
 		...(found.bylines.length ? { bylines: found.bylines } : {}),
 		...(found.date ? { date: found.date.iso } : {}),
 		seed: basename(fileName),
 		draft: true,
 	};
+	// Reminders for the editor are YAML comments: never a field, so never published.
+	const doc = new Document(data);
+	if (missing.length) doc.commentBefore = ` 导入时未识别出：${missing.join('、')}。请对照原稿补全${found.title ? '' : '（标题是按正文开头暂拟的）'}，再删除 draft: true 发布。本行是注释，不会发布。`;
 	return {
-		id: slugify(title) || slugify(basename(fileName).replace(/\.[^.]+$/, '')) || 'imported-article',
-		markdown: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`,
+		id: id ?? (slugify(title) || slugify(basename(fileName).replace(/\.[^.]+$/, '')) || 'imported-article'),
+		markdown: `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body}`,
 		missing,
 	};
 }

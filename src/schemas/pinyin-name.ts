@@ -64,3 +64,6 @@ export function personId(name: string, originalName?: string, pinyin?: string): 
 	const p = pinyinName(name, pinyin);
 	return [asciiFold(p.family), asciiFold(p.given)].filter(Boolean).join('-');
 }
+
+/** Separators between the parts of a name (雨果·彼得, 雨果・彼得, 雨果 彼得) and case do not make another name. */
+export const foldName = (name: string) => name.normalize('NFKC').replace(/[·•・‧･\s]/g, '').toLowerCase();

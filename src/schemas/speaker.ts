@@ -40,6 +40,10 @@ export const speakerSchema = () =>
 			aliases: z.array(text()).default([]).describe('报道中出现过的其他写法、其他译名'),
 			/** Pinyin as "Family Given" where the dictionary would read the name wrongly. */
 			pinyin: text().optional().describe('拼音，“姓 名”格式；仅在自动拼音读错时填写，如 Wan Chongshan'),
+			/** Ids of people with the same name (or pinyin) who are someone else: silences "probably one person" for that pair. */
+			distinctFrom: z.array(slug()).default([]).describe('同名（或同拼音）但不是同一人的嘉宾 id；填了就不再提示“可能是同一人”'),
+			/** What tells this person apart from a namesake, shown after the name: 张强（清华大学）. */
+			disambiguation: text().optional().describe('与同名嘉宾相区分的说明，显示在姓名后的括号里，如“清华大学”；不填则取最近一次出处中的第一个机构'),
 			/** Titles and affiliations per appearance, as each source gives them. */
 			appearances: z.array(appearanceSchema()).min(1, { message: '至少需要一条出处（appearances）' }).describe('每次出现时的职务（时任），各注明出处'),
 		})

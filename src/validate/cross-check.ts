@@ -6,6 +6,7 @@ import { danglingMessage, findDanglingReferences, formatPath } from '../lib/refe
 import type { Problem } from './problem';
 import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
+import { foldName } from '../schemas/pinyin-name';
 
 /** Files of seeds/ that describe the folder rather than being a source. */
 const SEED_FOLDER_FILES = new Set(['README.md']);
@@ -44,35 +45,38 @@ export function crossCheck(
 	}
 
 	// Two files that are probably one person.
-	const seen = new Map<string, string>();
+	const seen = new Map<string, string[]>();
 	const speakerFiles = new Map(records.speakers.map((s) => [s.id, s.filePath]));
+	// Pairs an editor has told apart (either file's distinctFrom names the other).
+	const distinct = new Set(records.speakers.flatMap((s) => s.distinctFrom.flatMap((other) => [`${s.id} ${other}`, `${other} ${s.id}`])));
 	for (const s of records.speakers) {
 		const keys = [
 			...new Set([
-				`name:${s.name.replace(/[•·・\s]/g, '')}`,
-				...s.aliases.map((a) => `name:${a.replace(/[•·・\s]/g, '')}`),
+				`name:${foldName(s.name)}`,
+				...s.aliases.map((a) => `name:${foldName(a)}`),
 				...(s.romanised ? [`pinyin:${s.romanised.compact}`] : []),
 				...(s.originalName ? [`name:${s.originalName.toLowerCase().replace(/\s+/g, '')}`] : []),
 			]),
 		];
+		let warned = false;
 		for (const key of keys) {
-			const other = seen.get(key);
-			if (other && other !== s.id) {
-				const why = key.startsWith('pinyin:') ? '拼音相同' : '姓名或别名相同';
-				// On both files: whichever of the two a pull request added or edited, the warning is
-				// annotated on it (GitHub shows annotations on the files of the diff).
-				for (const [file, namesake] of [[s.filePath, other], [speakerFiles.get(other)!, s.id]] as const) {
-					problems.push({
-						...at(file, ['name']),
-						severity: 'warning',
-						code: 'duplicate-person',
-						field: 'name',
-						message: `与嘉宾“${namesake}”${why}，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。`,
-					});
-				}
-				break;
+			const earlier = seen.get(key) ?? seen.set(key, []).get(key)!;
+			const other = earlier.find((id) => id !== s.id && !distinct.has(`${s.id} ${id}`));
+			earlier.push(s.id);
+			if (!other || warned) continue;
+			warned = true;
+			const why = key.startsWith('pinyin:') ? '拼音相同' : '姓名或别名相同';
+			// On both files: whichever of the two a pull request added or edited, the warning is
+			// annotated on it (GitHub shows annotations on the files of the diff).
+			for (const [file, namesake] of [[s.filePath, other], [speakerFiles.get(other)!, s.id]] as const) {
+				problems.push({
+					...at(file, ['name']),
+					severity: 'warning',
+					code: 'duplicate-person',
+					field: 'name',
+					message: `与嘉宾“${namesake}”${why}，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [${namesake}]，表明两人不同。`,
+				});
 			}
-			seen.set(key, s.id);
 		}
 	}
 

@@ -10,7 +10,7 @@ import { root } from '../support/dist';
 test('CONTRIBUTING.md’s field reference matches the schemas (run `npm run docs` after changing them)', () => {
 	const current = readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
 	expect(current).toBe(withFieldReference(current));
-	expect(current).toContain('| `people[].as` |  | `quoted` / `interviewed` / `pictured` |');
+	expect(current).toContain('| `people[].as` |  | `quoted` / `interviewed` / `mentioned` / `pictured` |');
 });
 
 test('CONTRIBUTING.md’s problem-code table lists every code the validator can report (run `npm run docs`)', () => {

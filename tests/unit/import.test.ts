@@ -62,11 +62,11 @@ test('what is detected in each seed', () => {
 	});
 	expect(detected).toMatchInlineSnapshot(`
 		[
-		  "000_5666fa2ae40db493.txt: 5-yue-24-ri-zhi-26-ri-you | (no title) | - | - | -",
-		  "001_1101a6fbd11d82ea.txt: ai-ru-he-zhu-li-zhong-su-zhong | AI如何助力重塑肿瘤诊疗模式 | - | 科技日报 | 荆晓青、杨雪、张佳星、崔爽",
-		  "002_79522ff16b7360a5.txt: shen-du-xue-xi-ji-shu-shi-fou | (no title) | - | - | -",
-		  "003_ff1ace3419752a1d.txt: ri-cheng-gong-bu-2022-zhong-guan-cun | 日程公布！2022中关村论坛系列活动——科学智能峰会盛会来袭 | 2022-08-05 | MIT 科技评论 | -",
-		  "004_9f60c6357115246a.txt: xiang-zhe-xin-yi-lun-ke-xue-ge | 向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察 | - | 新华网 | 凌纪伟",
+		  "000_5666fa2ae40db493.txt: 5-yue-24-rizhi-26-ri-you-beijingshi | (no title) | - | - | -",
+		  "001_1101a6fbd11d82ea.txt: ai-ruhe-zhuli-zhongsu-zhongliu-zhenliao-moshi | AI如何助力重塑肿瘤诊疗模式 | - | 科技日报 | 荆晓青、杨雪、张佳星、崔爽",
+		  "002_79522ff16b7360a5.txt: shendu-xuexi-jishu-shifou-shihe-suoyou-leibie-de | (no title) | - | - | -",
+		  "003_ff1ace3419752a1d.txt: richeng-gongbu-2022-zhongguancun-luntan-xilie | 日程公布！2022中关村论坛系列活动——科学智能峰会盛会来袭 | 2022-08-05 | MIT 科技评论 | -",
+		  "004_9f60c6357115246a.txt: xiangzhexin-yilun-kexue-geming-zhi-gaodian | 向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察 | - | 新华网 | 凌纪伟",
 		]
 	`);
 });
@@ -81,12 +81,12 @@ describe('npm run import', () => {
 		writeFileSync(input, '---\ntitle: 新华网测试稿\ndate: 2024-03-01\n---\n<p>第一段。</p><p><strong>第二段</strong>。</p>');
 		const first = run(dir, input);
 		expect(first.status).toBe(0);
-		expect(first.stdout).toContain('已导入为草稿：content/articles/xin-hua-wang-ce-shi-gao.md');
+		expect(first.stdout).toContain('已导入为草稿：content/articles/xinhuawang-ceshi-gao.md');
 		expect(readFileSync(join(dir, 'seeds/new-story.html'), 'utf8')).toBe(readFileSync(input, 'utf8'));
-		expect(readFileSync(join(dir, 'content/articles/xin-hua-wang-ce-shi-gao.md'), 'utf8')).toContain('第一段。\n\n**第二段**。');
+		expect(readFileSync(join(dir, 'content/articles/xinhuawang-ceshi-gao.md'), 'utf8')).toContain('第一段。\n\n**第二段**。');
 		const second = run(dir, input);
 		expect(second.status).toBe(1);
-		expect(second.stderr).toContain('content/articles/xin-hua-wang-ce-shi-gao.md 已存在，未覆盖');
+		expect(second.stderr).toContain('content/articles/xinhuawang-ceshi-gao.md 已存在，未覆盖');
 	});
 
 	test('refuses a file whose name is taken in seeds/ by a different original', () => {
@@ -96,6 +96,20 @@ describe('npm run import', () => {
 		const r = run(dir, input);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain(`seeds/ 中已有同名但内容不同的文件“${seeds[0]}”`);
-		expect(existsSync(join(dir, 'content/articles/ling-yi-pian-gao-jian.md'))).toBe(false);
+		expect(existsSync(join(dir, 'content/articles/lingyi-pian-gaojian.md'))).toBe(false);
+	});
+
+	test('what it could not detect is a comment for the editor, never a published field; --id names the file', () => {
+		const dir = workspace();
+		const input = join(mkdtempSync(join(tmpdir(), 'raw-')), 'untitled.txt');
+		writeFileSync(input, '某论坛今天开幕。\n\n来自各地的学者参加了会议。\n');
+		const r = run(dir, input, '--id', 'mou-luntan-kaimu');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toContain('已导入为草稿：content/articles/mou-luntan-kaimu.md');
+		const file = readFileSync(join(dir, 'content/articles/mou-luntan-kaimu.md'), 'utf8');
+		expect(file).toMatch(/^---\n# 导入时未识别出：title、date、source\.outlet。/);
+		const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(file)![1]!) as { source: Record<string, unknown> };
+		expect(data.source).toEqual({});
+		expect(validateContent(dir).problems.filter((p) => p.file.includes('mou-luntan-kaimu'))).toEqual([]);
 	});
 });

@@ -112,7 +112,7 @@ describe('articles', () => {
 			[
 			  "kind: 无效选项：期望以下之一 "recap"|"news"|"interview"|"schedule"|"photo"",
 			  "date: 日期“2024-10-32”无效：请写成 2022、2022-08 或 2022-08-05",
-			  "people.0.as: 无效选项：期望以下之一 "quoted"|"interviewed"|"pictured"",
+			  "people.0.as: 无效选项：期望以下之一 "quoted"|"interviewed"|"mentioned"|"pictured"",
 			]
 		`);
 	});

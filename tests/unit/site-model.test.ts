@@ -107,7 +107,7 @@ describe('articles', () => {
 	test('a person whose only source is a draft has no page yet; an appearance citing a draft waits for it', () => {
 		const draftId = 'ai-reshapes-tumour-care';
 		const articles = records.articles.map((a) => (a.id === draftId ? { ...a, draft: true } : a));
-		const twoSources = { ...speaker('tang-chao'), ...records.speakers.find((s) => s.id === 'tang-chao')! };
+		const twoSources = records.speakers.find((s) => s.id === 'tang-chao')!;
 		const withDraftAppearance = { ...twoSources, appearances: [...twoSources.appearances, { ...twoSources.appearances[0]!, article: draftId, asGiven: '草稿里的职务' }] };
 		const model = buildSiteModel(
 			withPendingEntries({ ...records, articles, speakers: records.speakers.map((s) => (s.id === 'tang-chao' ? withDraftAppearance : s)) }),

@@ -112,24 +112,36 @@ describe('people who are probably one', () => {
 	test('same name', () => {
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\n${appearance}`))).toMatchInlineSnapshot(`
 			[
-			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
-			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [wang-jian]，表明两人不同。  [duplicate-person]",
+			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [wang-jian-2]，表明两人不同。  [duplicate-person]",
 			]
 		`);
 	});
 	test('same pinyin', () => {
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王健\n${appearance}`))).toMatchInlineSnapshot(`
 			[
-			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
-			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			  "content/speakers/wang-jian-2.yaml:1:7  警告  name  与嘉宾“wang-jian”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [wang-jian]，表明两人不同。  [duplicate-person]",
+			  "content/speakers/wang-jian.yaml:1:7  警告  name  与嘉宾“wang-jian-2”拼音相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [wang-jian-2]，表明两人不同。  [duplicate-person]",
 			]
 		`);
+	});
+	test('distinctFrom on either file tells two namesakes apart; a third is still asked about', () => {
+		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jian]\n${appearance}`))).toEqual([]);
+		const third = check((d) => {
+			write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jian]\n${appearance}`);
+			write(d, 'content/speakers/wang-jian-3.yaml', `name: 王坚\ndistinctFrom: [wang-jian-2]\n${appearance}`);
+		});
+		expect(third.map((p) => p.split('  ')[0] + ' ' + /distinctFrom: \[([\w-]+)\]/.exec(p)?.[1])).toEqual([
+			'content/speakers/wang-jian-3.yaml:1:7 wang-jian',
+			'content/speakers/wang-jian.yaml:1:7 wang-jian-3',
+		]);
+		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jain]\n${appearance}`)).join('\n')).toContain('找不到嘉宾“wang-jain”：请检查拼写，或在 content/speakers/wang-jain.yaml 中添加该嘉宾。是否想写“wang-jian”？');
 	});
 	test('an alias that is another person’s name', () => {
 		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
 			[
-			  "content/speakers/hugo-aerts.yaml:1:7  警告  name  与嘉宾“hugo”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
-			  "content/speakers/hugo.yaml:1:7  警告  name  与嘉宾“hugo-aerts”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，可忽略此提示。  [duplicate-person]",
+			  "content/speakers/hugo-aerts.yaml:1:7  警告  name  与嘉宾“hugo”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [hugo]，表明两人不同。  [duplicate-person]",
+			  "content/speakers/hugo.yaml:1:7  警告  name  与嘉宾“hugo-aerts”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [hugo-aerts]，表明两人不同。  [duplicate-person]",
 			]
 		`);
 	});
