@@ -108,6 +108,11 @@ export const zhCN = {
 		feedTitle: (name: string) => `${name}：相关文章`,
 		feedDescription: (name: string) => `报道或引述${name}的文章。`,
 		initials: '按拼音首字母',
+		/** 张强（清华大学）: a namesake told apart. */
+		namesakeLabel: (name: string, distinction: string) => `${name}（${distinction}）`,
+		/** Shown after the name on lists and agendas, in the same brackets. */
+		distinction: (distinction: string) => `（${distinction}）`,
+		namesakes: '另有同名嘉宾',
 	},
 	article: {
 		footer: '出处与相关信息',

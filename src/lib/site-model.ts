@@ -5,6 +5,7 @@ import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { SiteRecords } from './records';
 import { INDEXED, urlsFor } from './urls';
+import { namesakeDistinctions } from './namesakes';
 
 /** Facets a page is filed under in search: kind, year, event, topic, speaker. */
 export type SearchFilters = Record<'kind' | 'year' | 'event' | 'topic' | 'speaker', string[]>;
@@ -19,6 +20,10 @@ export interface Link extends Named {
 export interface SpeakerLink extends Link {
 	originalName?: string;
 	originalLang: string;
+	/** What tells them apart from a namesake (清华大学), shown after the name; only namesakes have one. */
+	distinction?: string;
+	/** The name as lists, titles, search results and filters show it: 张强（清华大学）, else the name. */
+	label: string;
 }
 export interface EventLink extends Link {
 	dateText: string;
@@ -70,6 +75,8 @@ export interface EventView extends EventLink {
 	bibUrl?: string;
 }
 export interface SpeakerView extends SpeakerLink {
+	/** Other people of the same name (另有同名嘉宾). */
+	namesakes: SpeakerLink[];
 	aliases: string[];
 	allNames: string[];
 	/** E Weinan / Weinan E, for Chinese names. */
@@ -184,8 +191,12 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const orgs = new Map<string, Link>(records.organizations.map((o) => [o.id, { id: o.id, url: urls.organization(o.id), name: o.name }]));
 	const topicLinks = new Map(records.topics.map((t) => [t.id, { id: t.id, url: urls.topic(t.id), name: t.name }]));
 	const seriesLinks = new Map(records.series.map((s) => [s.id, { id: s.id, url: urls.series(s.id), name: s.name }]));
+	const namesakes = namesakeDistinctions(records);
 	const speakerLinks = new Map<string, SpeakerLink>(
-		records.speakers.map((s) => [s.id, { id: s.id, url: urls.speaker(s.id), name: s.name, originalName: s.originalName, originalLang: s.originalLang }]),
+		records.speakers.map((s) => {
+			const distinction = namesakes.get(s.id)?.distinction;
+			return [s.id, { id: s.id, url: urls.speaker(s.id), name: s.name, originalName: s.originalName, originalLang: s.originalLang, distinction, label: distinction ? ui.speaker.namesakeLabel(s.name, distinction) : s.name }];
+		}),
 	);
 	const eventLinks = new Map<string, EventLink>(
 		records.events.map((e) => [e.id, { id: e.id, url: urls.event(e.id), name: e.name, dateText: formatDateRange(e.start, e.end) }]),
@@ -235,7 +246,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				year: a.date ? [String(a.date.year)] : [],
 				event: a.events.map((id) => need(shortNames, id, 'event')),
 				topic: a.topics.map((id) => need(topicLinks, id, 'topic').name),
-				speaker: a.people.map((p) => need(speakerLinks, p.speaker, 'speaker').name),
+				speaker: a.people.map((p) => need(speakerLinks, p.speaker, 'speaker').label),
 			},
 		}))
 		.sort(byDateDesc((a) => a.date, (a) => a.id));
@@ -305,7 +316,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 					year: [String(e.start.year)],
 					event: [e.shortName],
 					topic: e.topics.map((id) => need(topicLinks, id, 'topic').name),
-					speaker: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker').name),
+					speaker: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker').label),
 				},
 				feedUrl: urls.eventFeed(e.id),
 				bibUrl: articlesOfEvent.has(e.id) ? urls.eventBib(e.id) : undefined,
@@ -332,6 +343,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			)[0]!;
 			return {
 				...need(speakerLinks, s.id, 'speaker'),
+				namesakes: (namesakes.get(s.id)?.namesakes ?? []).map((id) => need(speakerLinks, id, 'speaker')),
 				aliases: s.aliases,
 				allNames: s.allNames,
 				pinyin: s.romanised ? { familyFirst: s.romanised.familyFirst, givenFirst: s.romanised.givenFirst } : undefined,
@@ -348,12 +360,12 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 					year: [...new Set(attended.map((e) => String(e.year)))],
 					event: attended.map((e) => e.shortName),
 					topic: [],
-					speaker: [s.name],
+					speaker: [need(speakerLinks, s.id, 'speaker').label],
 				},
 				feedUrl: urls.speakerFeed(s.id),
 			};
 		})
-		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.name, b.name) : a.sortKey < b.sortKey ? -1 : 1));
+		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.label, b.label) : a.sortKey < b.sortKey ? -1 : 1));
 
 	const eventsOfTopic = indexBy(events, (e) => e.topics.map((t) => t.id));
 	const topics: TopicView[] = records.topics.map((t) => ({
@@ -431,7 +443,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const rankOwnNames = (kind: string) => Boolean((collectionByKind.get(kind) as { ownNamesRankFirst?: boolean }).ownNamesRankFirst);
 	const searchEntries: SearchEntry[] = [
 		...events.map((e) => ({ url: e.url, title: e.name, kind: label('event'), ownNames: rankOwnNames('event'), date: e.start.iso, event: e.shortName, names: [], filters: e.searchFilters })),
-		...speakers.map((s) => ({ url: s.url, title: s.name, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters })),
+		...speakers.map((s) => ({ url: s.url, title: s.label, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters })),
 		...articles.map((a) => ({ url: a.url, title: a.title, kind: label('article'), ownNames: rankOwnNames('article'), date: a.date?.iso, event: a.searchFilters.event[0], names: [], filters: a.searchFilters })),
 	];
 

@@ -44,6 +44,8 @@ export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
 		...(affiliations.length > 0 && { affiliation: affiliations.map(organization) }),
 		...(s.latestRoles.length > 0 && { jobTitle: s.latestRoles.map((r) => r.title) }),
 		...(s.latestDescription && { description: s.latestDescription }),
+		// Tells crawlers this 张强 from the others (schema.org's field for exactly that).
+		...(s.distinction && { disambiguatingDescription: s.distinction }),
 	};
 }
 

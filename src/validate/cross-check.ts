@@ -7,6 +7,7 @@ import type { Problem } from './problem';
 import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
 import { foldName } from '../schemas/pinyin-name';
+import { namesakeDistinctions } from '../lib/namesakes';
 
 /** Files of seeds/ that describe the folder rather than being a source. */
 const SEED_FOLDER_FILES = new Set(['README.md']);
@@ -78,6 +79,21 @@ export function crossCheck(
 				});
 			}
 		}
+	}
+
+	// Namesakes are shown as 张强（清华大学）: two with the same words after the name would look like one.
+	const distinctions = namesakeDistinctions(records);
+	for (const [id, { distinction, namesakes }] of distinctions) {
+		const twin = namesakes.find((other) => distinctions.get(other)?.distinction === distinction);
+		if (!twin) continue;
+		const file = speakerFiles.get(id)!;
+		problems.push({
+			...at(file, ['name']),
+			severity: 'error',
+			code: 'namesake-unclear',
+			field: 'disambiguation',
+			message: `同名嘉宾“${id}”和“${twin}”在网站上都会显示为“${records.speakers.find((s) => s.id === id)!.name}（${distinction}）”，读者分不清：请在其中一人的文件里加一行 disambiguation: 区分说明（如所在机构、专业）。`,
+		});
 	}
 
 	const events = new Map(records.events.map((e) => [e.id, e]));

@@ -57,9 +57,35 @@ describe('names sort as Chinese indexes sort them', () => {
 		const groups = selectAll('h2.initial', site.page('/speakers/')).map((h) => [toText(h), selectAll('.speaker-name', h.properties.id ? select(`[aria-labelledby="${h.properties.id}"]`, site.page('/speakers/'))! : h).map((a) => toText(a))]);
 		expect(groups).toEqual([
 			['O', ['欧阳明']],
-			['W', ['万重山']],
+			['W', ['万重山（湖畔大学）', '万重山（湖畔研究院）']],
 			['X', ['约翰·轩尼诗（John Hennessy）']],
 		]);
+	});
+});
+
+describe('two people of one name are told apart everywhere a name is shown', () => {
+	const people = { institute: '/speakers/wan-chongshan/', university: '/speakers/wan-chongshan-lakeside-university/' };
+	test('each page: its own title and heading, and a link to the other', () => {
+		const titles = Object.values(people).map((p) => toText(select('title', site.page(p))!));
+		expect(titles[0]).toMatch(/^万重山（湖畔研究院） · /);
+		expect(titles[1]).toMatch(/^万重山（湖畔大学） · /);
+		for (const [page, other] of [[people.institute, people.university], [people.university, people.institute]]) {
+			const note = select('[data-namesakes]', site.page(page!))!;
+			expect(toText(note)).toMatch(/^另有同名嘉宾：万重山（湖畔(大学|研究院)）$/);
+			expect(select('a', note)!.properties.href).toBe(`${BASE}${other!.slice(1)}`);
+		}
+		const ld = JSON.parse(toText(select('script[type="application/ld+json"]', site.page(people.university))!));
+		expect([ld.name, ld.disambiguatingDescription]).toEqual(['万重山', '湖畔大学']);
+	});
+	test('agenda and article list the person with what tells them apart', () => {
+		const agenda = selectAll('.agenda .speaker-name', site.page('/events/lakeside-forum-2022/')).map((a) => toText(a));
+		expect(agenda).toContain('万重山（湖畔大学）');
+		const people = selectAll('.speaker-name', site.page('/articles/lakeside-forum-2022-news/')).map((a) => [toText(a), a.properties.href]);
+		expect(people).toContainEqual(['万重山（湖畔大学）', `${BASE}speakers/wan-chongshan-lakeside-university/`]);
+	});
+	test('someone without a namesake is shown by name alone', () => {
+		expect(toText(select('h1', site.page('/speakers/ouyang-ming/'))!)).toBe('欧阳明');
+		expect(select('[data-namesakes]', site.page('/speakers/ouyang-ming/'))).toBeUndefined();
 	});
 });
 
@@ -126,6 +152,22 @@ describe(`served at ${BASE}, as GitHub Pages serves a project site`, () => {
 		await s.page.locator('[data-search-result] a').first().click();
 		await s.page.waitForURL(`**${BASE}speakers/john-hennessy/`);
 		expect(s.requests.filter((r) => !r.startsWith(BASE))).toEqual([]);
+		expect(s.consoleProblems).toEqual([]);
+	});
+
+	test('search: both namesakes found, each its own result and its own speaker filter', async () => {
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('万重山')}`);
+		await s.page.locator('#search-filters[data-filters-state="done"]').waitFor();
+		const titles = await s.page.locator('[data-search-result][data-match="exact"] h3').allTextContents();
+		expect(titles).toEqual(expect.arrayContaining(['万重山（湖畔大学）', '万重山（湖畔研究院）']));
+		const options = await s.page.locator('[data-filter="speaker"] .filter-option').evaluateAll((ls) => ls.map((l) => (l.querySelector('input') as HTMLInputElement).value));
+		expect(options).toEqual(expect.arrayContaining(['万重山（湖畔大学）', '万重山（湖畔研究院）']));
+		await s.page.locator('[data-filter="speaker"] input[value="万重山（湖畔大学）"]').check();
+		await s.page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('data-search-state') === 'done' && /speaker=/.test(location.search));
+		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
+		const filtered = await s.page.locator('[data-search-result][data-match="exact"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(filtered).toContain(`${BASE}speakers/wan-chongshan-lakeside-university/`);
+		expect(filtered).not.toContain(`${BASE}speakers/wan-chongshan/`);
 		expect(s.consoleProblems).toEqual([]);
 	});
 

@@ -128,14 +128,21 @@ describe('people who are probably one', () => {
 	test('distinctFrom on either file tells two namesakes apart; a third is still asked about', () => {
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jian]\n${appearance}`))).toEqual([]);
 		const third = check((d) => {
-			write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jian]\n${appearance}`);
-			write(d, 'content/speakers/wang-jian-3.yaml', `name: 王坚\ndistinctFrom: [wang-jian-2]\n${appearance}`);
+			write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jian]\ndisambiguation: 甲\n${appearance}`);
+			write(d, 'content/speakers/wang-jian-3.yaml', `name: 王坚\ndistinctFrom: [wang-jian-2]\ndisambiguation: 乙\n${appearance}`);
 		});
 		expect(third.map((p) => p.split('  ')[0] + ' ' + /distinctFrom: \[([\w-]+)\]/.exec(p)?.[1])).toEqual([
 			'content/speakers/wang-jian-3.yaml:1:7 wang-jian',
 			'content/speakers/wang-jian.yaml:1:7 wang-jian-3',
 		]);
 		expect(check((d) => write(d, 'content/speakers/wang-jian-2.yaml', `name: 王坚\ndistinctFrom: [wang-jain]\n${appearance}`)).join('\n')).toContain('找不到嘉宾“wang-jain”：请检查拼写，或在 content/speakers/wang-jain.yaml 中添加该嘉宾。是否想写“wang-jian”？');
+	});
+	test('two namesakes who would be shown alike: an error that asks for disambiguation, which settles it', () => {
+		const twin = (extra: string) => (d: string) => write(d, 'content/speakers/wang-jian-2.yaml', `distinctFrom: [wang-jian]\n${extra}${readFileSync(join(d, 'content/speakers/wang-jian.yaml'), 'utf8')}`);
+		const problems = check(twin(''));
+		expect(problems).toHaveLength(2);
+		expect(problems[0]).toMatch(/^content\/speakers\/wang-jian-2\.yaml:\d+:7  错误  disambiguation  同名嘉宾“wang-jian-2”和“wang-jian”在网站上都会显示为“王坚（.+）”，读者分不清：请在其中一人的文件里加一行 disambiguation: 区分说明（如所在机构、专业）。  \[namesake-unclear\]$/);
+		expect(check(twin('disambiguation: 浙江大学\n'))).toEqual([]);
 	});
 	test('an alias that is another person’s name', () => {
 		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
