@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { cmsAdminIntegration } from './src/integrations/cms-admin.ts';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
@@ -29,7 +30,8 @@ export default defineConfig({
 	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed
 	// (after the sitemap is written, before the search index reads the pages).
 	// Pages Astro's incremental build may reuse are the ones a finished build left (verified-page-cache.ts).
-	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration()],
+	// The web editor (/admin/, Decap CMS) is written last, its form generated from the schemas (cms-admin.ts).
+	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },

@@ -2,23 +2,9 @@ import type { z } from 'zod';
 import { COLLECTIONS, editorLabel, whereToAdd, type CollectionDef } from '../collections/registry';
 import { SLUG_PATTERN, siteSchema } from '../schemas';
 import { SETTINGS_FILE } from '../validate/validate';
-import { defOf } from '../schemas/introspect';
+import { defOf, unwrap } from '../schemas/introspect';
 
 const isSlug = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
-
-/** Peels optional/default/pipe wrappers, noting whether the field may be left out. */
-function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean } {
-	let core = schema;
-	let optional = false;
-	for (;;) {
-		const def = defOf(core);
-		if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
-			optional = true;
-			core = def.innerType;
-		} else if (def.type === 'pipe' && def.in) core = def.in;
-		else return { core, optional };
-	}
-}
 
 function typeLabel(schema: z.ZodType): string {
 	const def = defOf(schema);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { zhCN } from '../i18n/zh-CN';
 
 /** The parts of a zod schema's definition that the validator and the docs generator read. */
 export interface SchemaDef {
@@ -10,8 +11,28 @@ export interface SchemaDef {
 	options?: z.ZodType[];
 	entries?: Record<string, string>;
 	format?: string;
-	checks?: { _zod: { def: { pattern?: RegExp } } }[];
+	checks?: { _zod: { def: { pattern?: RegExp; check?: string; minimum?: number } } }[];
 }
 
 /** A schema's definition (zod 4 keeps it at `_zod.def`). */
 export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** Peels optional/default/pipe wrappers, noting whether the field may be left out. */
+export function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean } {
+	let core = schema;
+	let optional = false;
+	for (;;) {
+		const def = defOf(core);
+		if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
+			optional = true;
+			core = def.innerType;
+		} else if (def.type === 'pipe' && def.in) core = def.in;
+		else return { core, optional };
+	}
+}
+
+/** The Chinese labels of an enum's options (主旨报告 for keynote), from the vocabulary that has them all. */
+export function labelsFor(options: string[]): Map<string, string> {
+	const vocab = Object.values(zhCN.vocab).find((labels) => options.every((o) => o in labels)) as Record<string, string> | undefined;
+	return new Map(Object.entries(vocab ?? {}));
+}

@@ -73,6 +73,18 @@ export const siteSchema = () =>
 			favicon: z.string().regex(/^\/(?!.*\.\.)[\w./-]+\.(svg|png|ico)$/, { message: "图标须是 public/ 中的 .svg、.png 或 .ico 文件，以 / 开头，如 '/favicon.svg'" }).default('/favicon.svg').describe('网站图标在 public/ 中的路径，如 /favicon.svg'),
 			/** Path in public/ of a logo shown before the title in the header. */
 			logo: z.string().regex(/^\/(?!.*\.\.)[\w./-]+\.(svg|png|jpg|jpeg|webp)$/, { message: "标志须是 public/ 中的图片文件，以 / 开头，如 '/logo.svg'" }).optional().describe('页头标志图片在 public/ 中的路径（可选）'),
+			/** Where the web editor (/admin/, Decap CMS) saves: the GitHub repository and how editors log in. */
+			cms: z
+				.strictObject({
+					/** `owner/name` on GitHub; the deploy workflow's repository when omitted. */
+					repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: '请写成“组织或用户名/仓库名”，如 lakeside-forum/archive' }).optional().describe('GitHub 仓库，如 lakeside-forum/archive；不填则用部署网站的仓库'),
+					/** The branch pull requests go to. */
+					branch: text().default('main').describe('修改合并到的分支，默认 main'),
+					/** An OAuth proxy for logging in with GitHub (Decap's `base_url`), for hosts other than Netlify. */
+					authUrl: webUrl().optional().describe('GitHub 登录用的 OAuth 服务地址（Decap 的 base_url），如 https://auth.example.org'),
+				})
+				.optional()
+				.describe('网页编辑器（/admin/）的设置'),
 			/** Accent colours (links, headings, badges) for light and dark mode. */
 			theme: z
 				.strictObject({

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../lib/references';
 import { zhCN } from '../i18n/zh-CN';
-import { defOf } from '../schemas/introspect';
+import { defOf, labelsFor } from '../schemas/introspect';
 import { isProblemCode, type ProblemCode } from './codes';
 import type { Problem } from './problem';
 import type { SourceFile } from './source';
@@ -19,12 +19,6 @@ function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 	if (def.type === 'array' && def.element && typeof head === 'number') return fieldsAt(def.element, rest);
 	if (def.type === 'object' && def.shape && typeof head === 'string' && def.shape[head]) return fieldsAt(def.shape[head]!, rest);
 	return [];
-}
-
-/** The Chinese labels of a choice's options: the zh-CN vocabulary whose keys they are. */
-function labelsFor(options: string[]): Map<string, string> {
-	const vocab = Object.values(zhCN.vocab).find((labels) => options.every((o) => o in labels)) as Record<string, string> | undefined;
-	return new Map(Object.entries(vocab ?? {}));
 }
 
 /** The option whose Chinese label `given` is (or is short for: 主办 for 主办单位). */

@@ -137,8 +137,9 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			}
 			const entryNames = namesOf(c, source.data);
 			learnNames(id, entryNames);
+			const data = withoutOwnId(source, id, problems);
 			pending.push(() => {
-				const record = keep(c, source, source.data, id);
+				const record = keep(c, source, data, id);
 				if (record && source.problems.length === 0 && isSlug(id)) cleanFiles?.set(path, { names: entryNames, record, images: source.images });
 			});
 		}
@@ -171,4 +172,26 @@ function readSettings(root: string, read: (file: string) => SourceFile, problems
 	const result = checkSchema(source, siteSchema(), source.data);
 	problems.push(...result.problems);
 	return (result.data as SiteSettings | undefined) ?? fallback();
+}
+
+/**
+ * A file may repeat its id (the web editor writes `id:`, which names the file it creates): the same
+ * id is dropped before the schema, a different one is an error, since the file name is the id.
+ */
+function withoutOwnId(source: SourceFile, id: string, problems: Problem[]): unknown {
+	const data = source.data;
+	if (!data || typeof data !== 'object' || Array.isArray(data) || !('id' in data)) return data;
+	const { id: written, ...rest } = data as Record<string, unknown>;
+	if (written !== id) {
+		source.problems.push({
+			file: source.file,
+			...source.locate(['id']),
+			severity: 'error',
+			code: 'id-mismatch',
+			field: 'id',
+			message: `id“${String(written)}”与文件名“${id}”不一致：文件名就是 id。请把这一行改为 id: ${id}，或删掉它；要换 id，就给文件改名。`,
+		});
+		problems.push(source.problems.at(-1)!);
+	}
+	return rest;
 }

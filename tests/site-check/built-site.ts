@@ -18,12 +18,16 @@ export class BuiltSite {
 	private trees = new Map<string, Root>();
 	constructor(readonly dir: string) {}
 
-	/** Every HTML file, as URL paths (`/events/x/`, `/404.html`). */
+	/**
+	 * Every HTML file, as URL paths (`/events/x/`, `/404.html`). Not the web editor's `/admin/`: an
+	 * application for editors (Decap CMS), not a page of the site; its own tests check it.
+	 */
 	pages(): string[] {
 		const out: string[] = [];
 		const walk = (d: string) => {
 			for (const name of readdirSync(d)) {
 				const full = join(d, name);
+				if (d === this.dir && name === 'admin') continue;
 				if (statSync(full).isDirectory()) walk(full);
 				else if (name.endsWith('.html')) out.push('/' + relative(this.dir, full).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1'));
 			}

@@ -16,8 +16,12 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-/** Serves a built site folder at its base path, as a static host would, and opens it in headless Chromium. */
-export async function openSite(dist: string, basePath = '/'): Promise<Session> {
+/**
+ * Serves a built site folder at its base path, as a static host would, and opens it in headless
+ * Chromium. Requests to other hosts are refused (images get a pixel), except origins in `allow`
+ * (the web editor's local decap-server).
+ */
+export async function openSite(dist: string, basePath = '/', { allow = [] }: { allow?: string[] } = {}): Promise<Session> {
 	const browser = await launchChromium();
 	const server = await serve(dist, { base: basePath });
 	const origin = server.url;
@@ -25,7 +29,7 @@ export async function openSite(dist: string, basePath = '/'): Promise<Session> {
 	const consoleProblems: string[] = [];
 	const externalHosts = new Set<string>();
 	await context.route(
-		(url) => url.origin !== origin,
+		(url) => url.origin !== origin && !allow.includes(url.origin),
 		(route) => {
 			externalHosts.add(new URL(route.request().url()).host);
 			return route.request().resourceType() === 'image'

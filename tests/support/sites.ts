@@ -29,9 +29,19 @@ export function buildSite(contentRoot: string, out: string, siteUrl?: string): {
 	const result = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
 		cwd: project,
 		encoding: 'utf8',
-		env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), ...(siteUrl ? { SITE_URL: siteUrl } : {}) },
+		env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), ...(siteUrl ? { SITE_URL: siteUrl } : {}) },
 	});
 	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * The environment for a build started from a test: without the variables Vitest sets for its own
+ * Vite (BASE_URL=/, MODE, DEV, PROD, SSR), which the build's Vite would take as its own, so that a
+ * site built for /conf-archive/ from inside a test linked to / (found by tests/e2e/cms.test.ts).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+	const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
+	return env;
 }
 
 /** Builds a fixture site afresh. */
@@ -64,7 +74,7 @@ export function buildKilled(contentRoot: string, out: string, siteUrl: string, k
 	return new Promise((resolve, reject) => {
 		const child = spawn(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
 			cwd: project,
-			env: { ...process.env, FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), SITE_URL: siteUrl },
+			env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), SITE_URL: siteUrl },
 		});
 		let output = '';
 		let killed = false;
