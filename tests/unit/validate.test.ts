@@ -423,7 +423,7 @@ describe('site settings (content/site.yaml)', () => {
 		expect(check((d) => edit(d, SITE, 'tagline:', 'tagLine:'))).toMatchInlineSnapshot(`
 			[
 			  "content/site.yaml:2:1  错误  tagline  缺少必填字段“tagline”：请补上。  [missing-field]",
-			  "content/site.yaml:3:1  错误  tagLine  没有“tagLine”这个字段。是否想写“tagline”？可用的字段：title、tagline、description、lang、nav、footer、favicon、logo、theme。  [unknown-field]",
+			  "content/site.yaml:3:1  错误  tagLine  没有“tagLine”这个字段。是否想写“tagline”？可用的字段：title、tagline、description、lang、nav、footer、favicon、logo、cms、theme。  [unknown-field]",
 			]
 		`);
 	});
