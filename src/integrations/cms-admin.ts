@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +74,13 @@ export function cmsAdminIntegration(): AstroIntegration {
 			'astro:build:done': ({ dir, logger }) => {
 				const out = join(fileURLToPath(dir), 'admin');
 				mkdirSync(out, { recursive: true });
-				for (const [name, text] of Object.entries(adminFiles(site))) writeFileSync(join(out, name), text);
-				for (const file of decapFiles()) copyFileSync(join(decapDist, file), join(out, file));
+				const generated = adminFiles(site);
+				const bundle = decapFiles();
+				for (const [name, text] of Object.entries(generated)) writeFileSync(join(out, name), text);
+				for (const file of bundle) copyFileSync(join(decapDist, file), join(out, file));
+				// The folder is this integration's alone (stale-output.ts leaves it): a chunk of an older Decap goes here.
+				const current = new Set([...Object.keys(generated), ...bundle]);
+				for (const old of readdirSync(out).filter((f) => !current.has(f))) rmSync(join(out, old), { recursive: true, force: true });
 				logger.info(`网页编辑器：${base}admin/`);
 			},
 		},

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Folders the search index integration keeps up to date itself. */
-const MANAGED = new Set(['pagefind', 'search-index']);
+/** Folders other integrations keep up to date themselves: the search indexes, the web editor (cms-admin.ts). */
+const MANAGED = new Set(['pagefind', 'search-index', 'admin']);
 
 /**
  * dist/ is not emptied before a build (`vite.build.emptyOutDir: false`): with incremental builds,
