@@ -16,6 +16,7 @@ const fixture = fixtureSite('second');
 let repo: string;
 let server: ChildProcess;
 let s: Session;
+const dialogs: string[] = [];
 /** The CMS's branches (decap-server checks them out while it works: never ask for the current one). */
 const cmsBranches = () => git('for-each-ref', '--format=%(refname:short)', 'refs/heads/cms').trim();
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', ...args], { cwd: repo, encoding: 'utf8' });
@@ -31,7 +32,10 @@ beforeAll(async () => {
 	server = spawn(join(root, 'node_modules/.bin/decap-server'), [], { env: { ...process.env, MODE: 'git', GIT_REPO_DIRECTORY: repo, PORT: String(PORT), LOG_LEVEL: 'warn' }, stdio: 'inherit' });
 	await waitForServer(`http://localhost:${PORT}/api/v1`);
 	s = await openSite(fixture.dist, '/conf-archive/', { allow: [`http://localhost:${PORT}`] });
-	s.page.on('dialog', (d) => void d.accept()); // "publish this entry?"
+	s.page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.accept(); // "publish this entry?"
+	});
 }, 60_000);
 afterAll(async () => {
 	await s?.close();
@@ -78,13 +82,14 @@ test('an editor creates an event, publishes it, then writes an article with two 
 	await page.getByRole('button', { name: '保存', exact: true }).click();
 	await page.getByText('内容已保存').waitFor();
 	expect(cmsBranches()).toBe('cms/events/lakeside-forum-2024');
-	// Reviewed and published: the entry's branch is merged, as its pull request would be.
+	// Reviewed and published: the entry's branch is merged, as its pull request would be. Each step waits
+	// for the one before to be saved (on a busy machine a click can land while the status is updating).
 	await page.getByRole('button', { name: /状态/ }).click();
 	await page.getByText('就绪', { exact: true }).click();
+	await page.getByText('状态: 就绪', { exact: true }).waitFor();
 	await page.getByRole('button', { name: '发布', exact: true }).click();
 	await page.getByText('立即发布', { exact: true }).click();
-	await page.waitForFunction(() => !/\/new$/.test(location.hash) && document.body.textContent?.includes('已发布'), null, { timeout: 15_000 }).catch(() => undefined);
-	await expect.poll(() => cmsBranches(), { timeout: 15_000 }).toBe('');
+	await expect.poll(() => cmsBranches(), { timeout: 30_000, message: `dialogs: ${dialogs.join(' | ')}` }).toBe('');
 	expect(git('show', 'main:content/events/lakeside-forum-2024.md')).toContain('name: 第六届湖畔论坛');
 
 	// An article quoting two people; its event is the one just published. (A fresh load: Decap keeps
