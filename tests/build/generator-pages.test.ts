@@ -19,8 +19,15 @@ describe('pages of the proceedings fixture', () => {
 		expect(imgs.length).toBe(3);
 		for (const img of imgs) expect(img.properties.referrerPolicy).toBe('no-referrer');
 	});
-	test('the 404 page', () => {
+	test('the 404 page: not indexed, and canonical to no address (it is served at any missing one)', () => {
 		expect(toText(select('h1', page('/404.html'))!)).toBe('页面不存在');
+		expect(select('meta[name="robots"]', page('/404.html'))?.properties.content).toBe('noindex');
+		expect(select('link[rel="canonical"], meta[property="og:url"]', page('/404.html'))).toBeUndefined();
+	});
+	test('a list of articles right under the page heading has h2 titles, not h3 (no skipped level)', () => {
+		const levels = selectAll('.card-title', page('/articles/')).map((h) => h.tagName);
+		expect(levels.length).toBeGreaterThan(0);
+		expect(new Set(levels)).toEqual(new Set(['h2']));
 	});
 });
 

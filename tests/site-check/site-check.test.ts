@@ -6,6 +6,7 @@ import { checkAccessibility } from './axe';
 import { BuiltSite } from './built-site';
 import { checkHtml } from './html';
 import { checkLinks } from './links';
+import { checkNu } from './nu';
 import { checkStructuredData } from './structured-data';
 
 // The checks of `npm run check:site`, on a tiny site with one fault of each kind, so that a check
@@ -85,6 +86,13 @@ test('html-validate: the stray end tag, with its line and column', async () => {
 	const found = lines(await checkHtml(site));
 	expect(found.some((f) => f.startsWith('html-validate /b/:') && f.includes('</span>'))).toBe(true);
 	expect(found.filter((f) => f.startsWith('html-validate /:'))).toEqual([]);
+});
+
+test('Nu HTML Checker: the stray end tag and the missing alt, located; the clean page has none', () => {
+	const found = lines(checkNu(site));
+	expect(found.some((f) => /^nu \/b\/: \d+:\d+ Stray end tag “span”/.test(f))).toBe(true);
+	expect(found.some((f) => /^nu \/a\/: \d+:\d+ An “img” element must have an “alt” attribute/.test(f))).toBe(true);
+	expect(found.filter((f) => f.startsWith('nu /:'))).toEqual([]);
 });
 
 test('axe: the missing alt in light mode, the contrast only in dark mode', async () => {
