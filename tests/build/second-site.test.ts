@@ -5,6 +5,8 @@ import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Session } from '../support/browser';
 import { fixtureSite } from '../support/sites';
+import { BuiltSite } from '../site-check/built-site';
+import { checkFeeds } from '../site-check/feeds';
 
 // Another organisation's site (tests/fixtures/second-site): its own content/site.yaml, built for a
 // GitHub Pages project site at https://lakeside.example.org/conf-archive/.
@@ -102,6 +104,13 @@ describe(`built for the sub-path ${BASE}`, () => {
 		expect(readFileSync(join(site.dist, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${ORIGIN}${BASE}speakers/john-hennessy/</loc>`);
 		expect(html('/articles/lakeside-forum-2023-report/')).toContain(`"url":"${ORIGIN}${BASE}articles/lakeside-forum-2023-report/"`);
 	});
+	test('every feed links to the page it is about and to itself, under the base path (an independent parser reads them)', () => {
+		expect(checkFeeds(new BuiltSite(site.dist))).toEqual([]);
+		const feed = readFileSync(join(site.dist, 'speakers/ouyang-ming/rss.xml'), 'utf8');
+		expect(feed).toContain(`<link>${ORIGIN}${BASE}speakers/ouyang-ming/</link>`);
+		expect(feed).toContain(`<atom:link href="${ORIGIN}${BASE}speakers/ouyang-ming/rss.xml" rel="self"`);
+	});
+
 	test('links an editor writes in a body as /articles/… gain the base path', () => {
 		const links = selectAll('.prose a', site.page('/events/lakeside-forum-2023/')).map((a) => a.properties.href);
 		expect(links).toEqual([`${BASE}articles/lakeside-forum-2023-report/`]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkAccessibility } from './axe';
 import { BuiltSite } from './built-site';
 import { checkHtml } from './html';
+import { checkFeeds } from './feeds';
 import { checkLinks } from './links';
 import { checkNu } from './nu';
 import { checkStructuredData } from './structured-data';
@@ -93,6 +94,12 @@ test('Nu HTML Checker: the stray end tag and the missing alt, located; the clean
 	expect(found.some((f) => /^nu \/b\/: \d+:\d+ Stray end tag “span”/.test(f))).toBe(true);
 	expect(found.some((f) => /^nu \/a\/: \d+:\d+ An “img” element must have an “alt” attribute/.test(f))).toBe(true);
 	expect(found.filter((f) => f.startsWith('nu /:'))).toEqual([]);
+});
+
+test('feeds: an empty <rss/> is refused by the parser, or at least for its missing channel and self link', () => {
+	const found = lines(checkFeeds(site));
+	expect(found.length).toBeGreaterThan(0);
+	expect(found.every((f) => f.startsWith('feed /rss.xml: '))).toBe(true);
 });
 
 test('axe: the missing alt in light mode, the contrast only in dark mode', async () => {

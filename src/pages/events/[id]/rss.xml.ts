@@ -7,4 +7,4 @@ import type { EventView } from '../../../lib/site-model';
 export const getStaticPaths = () => site.events.map((event) => ({ params: { id: event.id }, props: { event }, cacheKey: pageKey(event) }));
 
 export const GET = ({ props, site: base }: APIContext<{ event: EventView }>) =>
-	rss(articleFeed(props.event.shortName, ui.event.feedDescription(props.event.name, props.event.dateText), props.event.articles, base!, site.chrome));
+	rss(articleFeed(props.event.shortName, ui.event.feedDescription(props.event.name, props.event.dateText), props.event.articles, { page: new URL(props.event.url, base), self: new URL(props.event.feedUrl, base) }, site.chrome));

@@ -7,4 +7,4 @@ import type { SpeakerView } from '../../../lib/site-model';
 export const getStaticPaths = () => site.speakers.map((speaker) => ({ params: { id: speaker.id }, props: { speaker }, cacheKey: pageKey(speaker) }));
 
 export const GET = ({ props, site: base }: APIContext<{ speaker: SpeakerView }>) =>
-	rss(articleFeed(props.speaker.label, ui.speaker.feedDescription(props.speaker.label), props.speaker.articles, base!, site.chrome));
+	rss(articleFeed(props.speaker.label, ui.speaker.feedDescription(props.speaker.label), props.speaker.articles, { page: new URL(props.speaker.url, base), self: new URL(props.speaker.feedUrl, base) }, site.chrome));
