@@ -49,25 +49,38 @@ export function bibtexText(value: string): string {
 	);
 }
 
-/** The CSL item with every free-text value escaped for BibTeX (the URL is ours, percent-encoded). */
+/**
+ * The CSL item as it goes into biblatex, every free-text value escaped: the title in a second pair of
+ * braces, so that styles which change a title's case (biber's English sentence case: "Ai如何助力")
+ * leave it as written; the outlet as the corporate author of an unsigned report (an @article without
+ * any author cannot be formatted by most styles); no section (citation-js would write it as `pages`).
+ */
 function bibtexItem(a: ArticleView, site: URL) {
-	const item = cslItem(a, site);
+	const { section: _section, ...item } = cslItem(a, site);
+	const authors = item.author.length > 0 ? item.author : item['container-title'] ? [{ literal: item['container-title'] }] : [];
 	return {
 		...item,
-		title: bibtexText(item.title),
+		title: `{${bibtexText(item.title)}}`,
 		...(item['container-title'] && { 'container-title': bibtexText(item['container-title']) }),
-		...(item.section && { section: bibtexText(item.section) }),
-		author: item.author.map((x) => ({ literal: bibtexText(x.literal) })),
+		author: authors.map((x) => ({ literal: bibtexText(x.literal) })),
 	};
 }
+
+/**
+ * biblatex (read by biber, Zotero, JabRef, Better BibTeX): dates with their real precision in ISO 8601
+ * (`date = {2024}`, `{2024-08}`, `{2024-08-11}`: classic BibTeX's `month = {aug 11}` is no number and
+ * loses the day), `journaltitle`, `@online` for pages with no outlet, and no `howpublished` (not a
+ * field of @article).
+ */
+const BIB = 'biblatex';
 
 export function citationOf(a: ArticleView, site: URL): ArticleCitation {
 	return {
 		gbt: new Cite(cslItem(a, site)).format('bibliography', { format: 'text', style: STYLE, lang: 'zh-CN' }).trim().replace(/^\[1\]\s*/, ''),
-		bibtex: new Cite(bibtexItem(a, site)).format('bibtex', { format: 'text' }).trim(),
+		bibtex: new Cite(bibtexItem(a, site)).format(BIB, { format: 'text' }).trim(),
 	};
 }
 
 /** A .bib file of several articles (an event's). */
 export const bibtexOf = (articles: ArticleView[], site: URL) =>
-	articles.length ? `${new Cite(articles.map((a) => bibtexItem(a, site))).format('bibtex', { format: 'text' }).trim()}\n` : '';
+	articles.length ? `${new Cite(articles.map((a) => bibtexItem(a, site))).format(BIB, { format: 'text' }).trim()}\n` : '';

@@ -41,3 +41,21 @@ test('any title, outlet and byline: one entry per article, read back as written'
 		{ numRuns: 300, seed: 20261202 },
 	);
 });
+
+test('biblatex as biber reads it: dates at their real precision, no month names, no howpublished, titles kept as written, an unsigned report authored by its outlet', () => {
+	const dated = (id: string, iso: string, bylines: { name: string }[] = []) => {
+		const [year, month, day] = iso.split('-').map(Number);
+		return { ...article(id, 'AI如何助力重塑肿瘤诊疗模式'), bylines, date: { year, month, day, iso, precision: day ? 'day' : month ? 'month' : 'year' } } as unknown as ArticleView;
+	};
+	const bib = bibtexOf([dated('y', '2024'), dated('m', '2024-10'), dated('d', '2023-08-11', [{ name: '凌纪伟' }])], SITE);
+	expect(bib).not.toMatch(/month|howpublished|year =/);
+	// Double braces: biber and pybtex leave a protected title's case alone ("Ai如何助力" otherwise).
+	expect(bib.match(/title = \{\{.*\}\},/g)).toHaveLength(3);
+	const parsed = parse(bib, { sentenceCase: false });
+	expect(parsed.errors).toEqual([]);
+	expect(parsed.entries.map((e) => [e.type, e.key, e.fields.date, e.fields.title, e.fields.author?.map((a) => a.name ?? a.lastName)])).toEqual([
+		['article', 'y', '2024', 'AI如何助力重塑肿瘤诊疗模式', ['新华网']],
+		['article', 'm', '2024-10', 'AI如何助力重塑肿瘤诊疗模式', ['新华网']],
+		['article', 'd', '2023-08-11', 'AI如何助力重塑肿瘤诊疗模式', ['凌纪伟']],
+	]);
+});
