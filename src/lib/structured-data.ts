@@ -63,10 +63,13 @@ export function articleJsonLd(a: ArticleView, site: URL, lang: string): WithCont
 		...(a.outlet && { publisher: organization(a.outlet) }),
 		about: a.events.map((e) => ({ '@type': 'Event', name: e.name, url: absolute(e.url, site) })),
 		mentions: a.people.map((p) => personRef(p, site)),
+		// The original publication this page reproduces, as a reader could look it up (not our seed file:
+		// a path in the repository is no source anyone can follow).
 		isBasedOn: {
 			'@type': 'CreativeWork',
-			name: `seeds/${a.seed}`,
+			name: a.title,
 			...(a.outlet && { publisher: organization(a.outlet) }),
+			...(a.date && { datePublished: a.date.iso }),
 			...(a.sourceUrl && { url: a.sourceUrl }),
 		},
 		keywords: a.topics.map((t) => t.name),

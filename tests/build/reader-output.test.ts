@@ -41,13 +41,17 @@ describe('JSON-LD', () => {
 		expect(jsonLd('/events/ai-for-science-summit-2022/').location).toEqual([expect.objectContaining({ '@type': 'VirtualLocation' })]);
 	});
 
-	test('every article: its events as about, its people as mentions, its seed as isBasedOn', () => {
+	test('every article: its events as about, its people as mentions, the original publication (not a file of ours) as isBasedOn', () => {
 		for (const a of published) {
 			const data = jsonLd(`/articles/${a.id}/`);
 			expect(data.headline).toBe(a.title);
 			expect(data.about.map((e: { url: string }) => new URL(e.url).pathname)).toEqual(a.events.map((id) => `/events/${id}/`));
 			expect(data.mentions.map((p: { url: string }) => new URL(p.url).pathname)).toEqual(a.people.map((p) => `/speakers/${p.speaker}/`));
-			expect(data.isBasedOn.name).toBe(`seeds/${a.seed}`);
+			expect(data.isBasedOn.name).toBe(a.title);
+			expect(JSON.stringify(data)).not.toContain('seeds/');
+			if (a.source.outlet) expect(data.isBasedOn.publisher).toEqual({ '@type': 'Organization', name: a.source.outlet });
+			if (a.source.url) expect(data.isBasedOn.url).toBe(a.source.url);
+			if (a.date) expect(data.isBasedOn.datePublished).toBe(a.date.iso);
 			if (a.source.outlet) expect(data.publisher).toEqual({ '@type': 'Organization', name: a.source.outlet });
 		}
 	});
