@@ -6,10 +6,12 @@ import type { ArticleView, EventView, Link, SpeakerView } from './site-model';
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 const personRef = (p: Link, site: URL): Person => ({ '@type': 'Person', name: p.name, url: absolute(p.url, site) });
 const organization = (name: string): Organization => ({ '@type': 'Organization', name });
+/** Leaves out properties with nothing in them: `author: []` says nothing, and validators flag it. */
+const withoutEmpty = <T extends object>(data: T): T => Object.fromEntries(Object.entries(data).filter(([, v]) => !(Array.isArray(v) && v.length === 0))) as T;
 
 export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: string): WithContext<Event> {
 	const online = e.format === 'online';
-	return {
+	return withoutEmpty({
 		'@context': 'https://schema.org',
 		'@type': 'Event',
 		name: e.name,
@@ -30,12 +32,12 @@ export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: 
 		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
 		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
 		inLanguage: lang,
-	};
+	});
 }
 
 export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
 	const affiliations = [...new Set(s.latestRoles.flatMap((r) => (r.org ? [r.org] : [])))];
-	return {
+	return withoutEmpty({
 		'@context': 'https://schema.org',
 		'@type': 'Person',
 		name: s.name,
@@ -46,12 +48,12 @@ export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
 		...(s.latestDescription && { description: s.latestDescription }),
 		// Tells crawlers this 张强 from the others (schema.org's field for exactly that).
 		...(s.distinction && { disambiguatingDescription: s.distinction }),
-	};
+	});
 }
 
 /** NewsArticle for everything from a news outlet but interviews, which are Article. */
 export function articleJsonLd(a: ArticleView, site: URL, lang: string): WithContext<Article> {
-	return {
+	return withoutEmpty({
 		'@context': 'https://schema.org',
 		'@type': a.kind === 'interview' ? 'Article' : 'NewsArticle',
 		headline: a.title,
@@ -74,7 +76,7 @@ export function articleJsonLd(a: ArticleView, site: URL, lang: string): WithCont
 		},
 		keywords: a.topics.map((t) => t.name),
 		inLanguage: lang,
-	};
+	});
 }
 
 /** The JSON text for a `<script type="application/ld+json">`: `<` escaped so no `</script>` can end it early. */

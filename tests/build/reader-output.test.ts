@@ -45,8 +45,8 @@ describe('JSON-LD', () => {
 		for (const a of published) {
 			const data = jsonLd(`/articles/${a.id}/`);
 			expect(data.headline).toBe(a.title);
-			expect(data.about.map((e: { url: string }) => new URL(e.url).pathname)).toEqual(a.events.map((id) => `/events/${id}/`));
-			expect(data.mentions.map((p: { url: string }) => new URL(p.url).pathname)).toEqual(a.people.map((p) => `/speakers/${p.speaker}/`));
+			expect((data.about ?? []).map((e: { url: string }) => new URL(e.url).pathname)).toEqual(a.events.map((id) => `/events/${id}/`));
+			expect((data.mentions ?? []).map((p: { url: string }) => new URL(p.url).pathname)).toEqual(a.people.map((p) => `/speakers/${p.speaker}/`));
 			expect(data.isBasedOn.name).toBe(a.title);
 			expect(JSON.stringify(data)).not.toContain('seeds/');
 			if (a.source.outlet) expect(data.isBasedOn.publisher).toEqual({ '@type': 'Organization', name: a.source.outlet });
@@ -54,6 +54,20 @@ describe('JSON-LD', () => {
 			if (a.date) expect(data.isBasedOn.datePublished).toBe(a.date.iso);
 			if (a.source.outlet) expect(data.publisher).toEqual({ '@type': 'Organization', name: a.source.outlet });
 		}
+	});
+
+	test('no JSON-LD on any page has an empty list (author: [] says nothing, and validators flag it)', () => {
+		const empty: string[] = [];
+		const walk = (value: unknown, at: string) => {
+			if (Array.isArray(value)) {
+				if (value.length === 0) empty.push(at);
+				value.forEach((v, i) => walk(v, `${at}[${i}]`));
+			} else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
+		};
+		for (const path of builtPages()) {
+			for (const script of selectAll('script[type="application/ld+json"]', page(path))) walk(JSON.parse(toText(script)), path);
+		}
+		expect(empty).toEqual([]);
 	});
 
 	test('“<” cannot end the script early', () => {

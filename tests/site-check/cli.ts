@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkAccessibility } from './axe';
 import { BuiltSite, type Finding } from './built-site';
 import { checkHtml } from './html';
-import { checkFeeds } from './feeds';
+import { checkFeeds, feedPaths } from './feeds';
 import { checkLinks } from './links';
 import { checkNu } from './nu';
 import { checkStructuredData } from './structured-data';
@@ -30,7 +30,7 @@ const run = async (check: string, count: number, f: () => Finding[] | Promise<Fi
 await run('links and anchors', pages.length, () => checkLinks(site));
 await run('html-validate (recommended)', pages.length, () => checkHtml(site));
 await run('Nu HTML Checker (vnu-jar, errors)', pages.length, () => checkNu(site));
-await run('RSS feeds (feedsmith + RSS best practices)', 0, () => checkFeeds(site));
+await run('RSS feeds (feedsmith + RSS best practices; feeds, not pages)', feedPaths(dir).length, () => checkFeeds(site));
 await run('structured data and meta', pages.length, () => checkStructuredData(site));
 await run('axe, light and dark (sitemap pages)', crawled.length, () => checkAccessibility(site, crawled));
 

@@ -4,7 +4,7 @@ import { parseRssFeed } from 'feedsmith';
 import type { BuiltSite, Finding } from './built-site';
 
 /** Every `rss.xml` under the built site, as URL paths (`/events/x/rss.xml`). */
-function feedPaths(dir: string, root = dir): string[] {
+export function feedPaths(dir: string, root = dir): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
 		e.isDirectory() ? (['admin', '_astro', 'pagefind', 'search-index'].includes(e.name) ? [] : feedPaths(join(dir, e.name), root)) : e.name === 'rss.xml' ? ['/' + relative(root, join(dir, e.name)).replace(/\\/g, '/')] : [],
 	);
