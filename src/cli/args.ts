@@ -64,7 +64,8 @@ function usageError(spec: CommandSpec, english: string, known: string[]): never 
 	const flag = /'(-{1,2}[^' ]+)/.exec(english)?.[1] ?? '';
 	const name = flag.replace(/^-+/, '');
 	let message: string;
-	if (/Unknown option/.test(english)) message = `没有参数“${flag}”。${hint(didYouMean(name, known) && `--${didYouMean(name, known)}`)}`;
+	const closest = didYouMean(name, known);
+	if (/Unknown option/.test(english)) message = `没有参数“${flag}”。${hint(closest && `--${closest}`)}`;
 	else if (/argument missing/.test(english)) message = `参数 ${flag} 后面要写一个值，如 ${flag} 某某。`;
 	else if (/does not take an argument/.test(english)) message = `参数 ${flag} 不需要值，只写 ${flag} 即可。`;
 	else if (/Unexpected argument/.test(english)) message = `多了参数“${flag || english}”：请检查拼写，值里有空格时用引号括起来。`;

@@ -172,12 +172,10 @@ async function speaker(): Promise<NewFile> {
 	const chosenId = await id();
 	const { records } = validateContent(root);
 	const namesakes = findNamesakes(records, name, originalName).filter((s) => s.id !== chosenId);
-	if (chosenId || namesakes.length === 0) {
-		const answers = await appearanceAnswers();
-		// An id of the editor's own next to a namesake: they are telling two people apart.
-		return told(newSpeaker({ id: chosenId, name, originalName, ...answers, distinctFrom: namesakes.map((s) => s.id) }), namesakes);
-	}
 	const answers = await appearanceAnswers();
+	const distinctFrom = namesakes.map((s) => s.id);
+	// An id of the editor's own next to a namesake: they are telling two people apart.
+	if (chosenId || namesakes.length === 0) return told(newSpeaker({ id: chosenId, name, originalName, ...answers, distinctFrom }), namesakes);
 	const suggested = distinctId(records, namesakes[0]!.id, answers.asGiven);
 	const who = namesakes.map((s) => `${s.id}（${s.name}，${s.appearances.at(-1)!.asGiven}）`).join('、');
 	if (!interactive) {
@@ -185,7 +183,7 @@ async function speaker(): Promise<NewFile> {
 			[
 				`已有同名嘉宾：${who}。`,
 				`· 若是同一人：npm run new -- appearance --speaker ${namesakes[0]!.id} --article ${answers.article} --as-given "${answers.asGiven}"`,
-				`· 若是另一人：加上 --id ${suggested}（建议，用机构区分）再运行一次；新文件会写上 distinctFrom: [${namesakes.map((s) => s.id).join(', ')}]，表明两人不同。`,
+				`· 若是另一人：加上 --id ${suggested}（建议，用机构区分）再运行一次；新文件会写上 distinctFrom: [${distinctFrom.join(', ')}]，表明两人不同。`,
 			].join('\n'),
 		);
 	}
@@ -200,7 +198,7 @@ async function speaker(): Promise<NewFile> {
 	if (same) return appearanceOf(same as string, answers);
 	const newId = await p.text({ message: '新嘉宾的 id', initialValue: suggested, validate: (v) => idOk(v ?? '') });
 	if (p.isCancel(newId)) cancelled();
-	return told(newSpeaker({ id: newId as string, name, originalName, ...answers, distinctFrom: namesakes.map((s) => s.id) }), namesakes);
+	return told(newSpeaker({ id: newId as string, name, originalName, ...answers, distinctFrom }), namesakes);
 }
 const told = (file: NewFile, namesakes: { id: string }[]): NewFile =>
 	namesakes.length === 0 ? file : { ...file, notice: `已注明与同名嘉宾 ${namesakes.map((s) => s.id).join('、')} 不是同一人（distinctFrom）；两人的页面和列表会在姓名后注明机构以示区分，也可在 disambiguation 里自己写。` };

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
+import { COLLECTIONS, collectionByKind, editorLabel, type CollectionDef } from '../collections/registry';
 import type { SiteRecords } from '../lib/records';
 import { SLUG_PATTERN } from '../schemas';
-import { defOf, labelsFor, unwrap } from '../schemas/introspect';
+import { defOf, isSlugSchema, labelsFor, unwrap } from '../schemas/introspect';
 
 /**
  * Decap CMS's configuration (https://decapcms.org/docs/configuration-options/), generated from the
@@ -52,7 +52,6 @@ const identifierOf = (c: CollectionDef) => ('title' in (defOf(unwrap(c.schema())
 
 /** A string field takes line breaks (a description) or not (a name): the schema itself answers. */
 const multiLine = (s: z.ZodType) => s.safeParse('甲\n乙').success;
-const isSlug = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
 
 /** `agenda[].speakers[]` → the kind it refers to, for one collection. */
 const referenceMap = (c: CollectionDef) => new Map(c.references.map((r) => [r.path, r.to]));
@@ -70,7 +69,7 @@ function widgetFor(name: string, schema: z.ZodType, path: string, refs: Map<stri
 	if (target) return { ...base, ...referenceWidget(target, records), ...(def.type === 'array' ? { multiple: true, ...(min ? { min } : {}) } : {}) };
 	switch (def.type) {
 		case 'string':
-			return isSlug(core)
+			return isSlugSchema(core)
 				? { ...base, widget: 'string', pattern: [SLUG_PATTERN.source, 'id 只能使用小写字母、数字和单个连字符，如 e-weinan'] }
 				: { ...base, widget: multiLine(core) ? 'text' : 'string' };
 		case 'number':
@@ -100,7 +99,7 @@ function widgetFor(name: string, schema: z.ZodType, path: string, refs: Map<stri
 }
 
 function referenceWidget(kind: string, records: SiteRecords): Omit<DecapField, 'name' | 'label'> {
-	const c = COLLECTIONS.find((x) => x.kind === kind) as CollectionDef;
+	const c = collectionByKind.get(kind)!;
 	if (c.storage.type === 'folder') {
 		const id = identifierOf(c);
 		// The id beside the name: two namesakes are two choices an editor can tell apart.

@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import { COLLECTIONS, editorLabel, whereToAdd, type CollectionDef } from '../collections/registry';
-import { SLUG_PATTERN, siteSchema } from '../schemas';
+import { siteSchema } from '../schemas';
 import { SETTINGS_FILE } from '../validate/validate';
-import { defOf, unwrap } from '../schemas/introspect';
+import { defOf, isSlugSchema, unwrap } from '../schemas/introspect';
 
-const isSlug = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
 
 function typeLabel(schema: z.ZodType): string {
 	const def = defOf(schema);
 	switch (def.type) {
 		case 'string':
-			return def.format === 'url' ? '网址' : isSlug(schema) ? 'id' : '文本';
+			return def.format === 'url' ? '网址' : isSlugSchema(schema) ? 'id' : '文本';
 		case 'number':
 			return '数字';
 		case 'boolean':

@@ -10,7 +10,7 @@ import { contentRoot } from '../lib/content-root';
 
 /** Decap CMS's prebuilt bundle: the entry script and the chunks it loads from beside itself. */
 const decapDist = dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
-const decapFiles = () => readdirSync(decapDist).filter((f) => f === 'decap-cms.js' || /^\d+\.decap-cms\.js$/.test(f));
+const decapFiles = readdirSync(decapDist).filter((f) => f === 'decap-cms.js' || /^\d+\.decap-cms\.js$/.test(f));
 
 /** The admin page: no site chrome, not indexed; Decap reads config.yml from beside it. */
 const adminPage = (title: string) => `<!doctype html>
@@ -61,12 +61,12 @@ export function cmsAdminIntegration(): AstroIntegration {
 					const path = (req.url ?? '').split('?')[0]!;
 					if (!path.startsWith(`${base}admin/`)) return next();
 					const file = path.slice(`${base}admin/`.length) || 'index.html';
-					const generated = adminFiles(site) as Record<string, string>;
-					if (file in generated) {
-						res.setHeader('Content-Type', file.endsWith('.yml') ? 'text/yaml; charset=utf-8' : 'text/html; charset=utf-8');
-						return res.end(generated[file]);
+					// The page and its config from the current content; the bundle's chunks as they are.
+					if (file === 'index.html' || file === 'config.yml') {
+						res.setHeader('Content-Type', file === 'config.yml' ? 'text/yaml; charset=utf-8' : 'text/html; charset=utf-8');
+						return res.end(adminFiles(site)[file]);
 					}
-					if (!decapFiles().includes(file)) return next();
+					if (!decapFiles.includes(file)) return next();
 					res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
 					res.end(readFileSync(join(decapDist, file)));
 				});
@@ -75,7 +75,7 @@ export function cmsAdminIntegration(): AstroIntegration {
 				const out = join(fileURLToPath(dir), 'admin');
 				mkdirSync(out, { recursive: true });
 				const generated = adminFiles(site);
-				const bundle = decapFiles();
+				const bundle = decapFiles;
 				for (const [name, text] of Object.entries(generated)) writeFileSync(join(out, name), text);
 				for (const file of bundle) copyFileSync(join(decapDist, file), join(out, file));
 				// The folder is this integration's alone (stale-output.ts leaves it): a chunk of an older Decap goes here.

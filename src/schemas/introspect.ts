@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { zhCN } from '../i18n/zh-CN';
+import { SLUG_PATTERN } from './common';
 
 /** The parts of a zod schema's definition that the validator and the docs generator read. */
 export interface SchemaDef {
@@ -16,6 +17,9 @@ export interface SchemaDef {
 
 /** A schema's definition (zod 4 keeps it at `_zod.def`). */
 export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** A string schema built by `slug()`: its pattern is the id pattern. */
+export const isSlugSchema = (s: z.ZodType) => Boolean(defOf(s).checks?.some((c) => c._zod.def.pattern?.source === SLUG_PATTERN.source));
 
 /** Peels optional/default/pipe wrappers, noting whether the field may be left out. */
 export function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean } {
