@@ -20,6 +20,7 @@ export const zhCN = {
 	},
 	vocab: {
 		articleKinds: { recap: '会议综述', news: '新闻', interview: '访谈', schedule: '日程预告', photo: '图片新闻' },
+		sourceMedia: { newspaper: '报纸', magazine: '期刊', website: '网站', 'social-media': '公众号等社交媒体' },
 		mentionRoles: { quoted: '引述', interviewed: '受访', mentioned: '提及', pictured: '图片' },
 		organizerTiers: { guidance: '指导单位', host: '主办单位', organizer: '承办单位', 'co-organizer': '协办单位', support: '支持单位' },
 		talkRoles: {
@@ -36,6 +37,7 @@ export const zhCN = {
 		},
 		eventKinds: { conference: '学术会议', summit: '峰会', forum: '论坛', launch: '发布会', salon: '沙龙', ceremony: '仪式', expo: '大会', 'media-tour': '媒体采访活动' },
 		eventFormats: { 'in-person': '线下', online: '线上', 'hybrid': '线上线下结合' },
+		eventStatuses: { scheduled: '如期举行', cancelled: '已取消', postponed: '已延期', rescheduled: '已改期', 'moved-online': '改为线上举行' },
 	},
 	dates: {
 		/** 2022年5月24日 / 2022年5月 / 2022年 */
@@ -78,6 +80,7 @@ export const zhCN = {
 		when: '时间',
 		where: '地点',
 		format: '形式',
+		status: '状态',
 		forums: '分论坛',
 		forumCount: (n: number) => `${n}场`,
 		forumMore: '等',

@@ -1,6 +1,6 @@
 import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
-import { EVENT_FORMATS, ORGANIZER_TIERS, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
+import { EVENT_FORMATS, EVENT_STATUSES, ORGANIZER_TIERS, type EventData, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { SiteRecords } from './records';
@@ -57,14 +57,20 @@ export interface EventView extends EventLink {
 	year: number;
 	format?: keyof typeof EVENT_FORMATS;
 	formatLabel?: string;
+	/** The venue's parts, for a postal address; venueText is how the page shows them. */
+	venue?: EventData['venue'];
 	venueText?: string;
+	/** What the sources say became of it: their own word, else `scheduled` once a recap reports it held. */
+	status?: keyof typeof EVENT_STATUSES;
+	/** Shown only when a source states it (a recap's 如期举行 goes without saying). */
+	statusLabel?: string;
 	series: (Link & { editionText?: string })[];
 	organizers: { tier: string; label: string; orgs: Link[] }[];
 	theme?: string;
 	forums?: { count?: number; names: string[] };
 	agenda: TalkView[];
 	releases: string[];
-	livestream?: { platforms: string[]; audience?: string };
+	livestream?: { platforms: string[]; url?: string; audience?: string };
 	facts: { label: string; value: string }[];
 	topics: Link[];
 	articles: ArticleSummary[];
@@ -99,6 +105,12 @@ export interface ArticleView extends ArticleSummary {
 	outlet?: string;
 	column?: string;
 	sourceUrl?: string;
+	/** Newspaper, magazine, website…: the citation's type. */
+	medium?: ArticleData['source']['medium'];
+	/** 版次 or page in print. */
+	sourcePage?: string;
+	/** When the original URL was looked at (GB/T 7714's 引用日期). */
+	accessed?: PartialDate;
 	sourceNote?: string;
 	bylines: { role?: string; name: string }[];
 	dateNote?: string;
@@ -231,6 +243,9 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			outlet: a.source.outlet,
 			column: a.source.column,
 			sourceUrl: a.source.url,
+			medium: a.source.medium,
+			sourcePage: a.source.page,
+			accessed: a.source.accessed,
 			sourceNote: a.source.note,
 			date: a.date,
 			dateText: a.date ? formatDate(a.date) : undefined,
@@ -290,7 +305,10 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				year: e.start.year,
 				format: e.format,
 				formatLabel: e.format ? ui.vocab.eventFormats[e.format] : undefined,
-				venueText: [e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined,
+				venue: e.venue,
+				venueText: [e.venue?.country, e.venue?.region, e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined,
+				status: e.status ?? ((articlesOfEvent.get(e.id) ?? []).some((a) => a.kind === 'recap') ? 'scheduled' : undefined),
+				statusLabel: e.status && ui.vocab.eventStatuses[e.status],
 				series: e.series.map((s) => ({
 					...need(seriesLinks, s.series, 'series'),
 					editionText: s.edition ? ui.event.edition(s.edition) : undefined,

@@ -1,5 +1,5 @@
-import type { Article, Event, Organization, Person, WithContext } from 'schema-dts';
-import type { ArticleView, EventView, Link, SpeakerView } from './site-model';
+import type { Article, CollectionPage, EventStatusType, Event, Organization, Person, Place, ProfilePage, VirtualLocation, WebSite, WithContext } from 'schema-dts';
+import type { ArticleView, EventView, Link, OrganizationView, SpeakerView } from './site-model';
 
 // JSON-LD for search engines (schema.org), built from the same view models the pages render.
 
@@ -7,10 +7,45 @@ const absolute = (path: string, site: URL) => new URL(path, site).href;
 const personRef = (p: Link, site: URL): Person => ({ '@type': 'Person', name: p.name, url: absolute(p.url, site) });
 const organization = (name: string): Organization => ({ '@type': 'Organization', name });
 /** Leaves out properties with nothing in them: `author: []` says nothing, and validators flag it. */
-const withoutEmpty = <T extends object>(data: T): T => Object.fromEntries(Object.entries(data).filter(([, v]) => !(Array.isArray(v) && v.length === 0))) as T;
+const withoutEmpty = <T extends object>(data: T): T => Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
 
-export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: string): WithContext<Event> {
-	const online = e.format === 'online';
+/** schema.org's words for what became of an event, by our status keys. */
+const EVENT_STATUS: Record<NonNullable<EventView['status']>, EventStatusType> = {
+	scheduled: 'https://schema.org/EventScheduled',
+	cancelled: 'https://schema.org/EventCancelled',
+	postponed: 'https://schema.org/EventPostponed',
+	rescheduled: 'https://schema.org/EventRescheduled',
+	'moved-online': 'https://schema.org/EventMovedOnline',
+};
+const ATTENDANCE = {
+	'in-person': 'https://schema.org/OfflineEventAttendanceMode',
+	online: 'https://schema.org/OnlineEventAttendanceMode',
+	hybrid: 'https://schema.org/MixedEventAttendanceMode',
+} as const;
+
+/**
+ * Where an event took place, as Google's event results require it: a Place only with a postal address
+ * (city, region or country), a VirtualLocation only with the address of the stream. What the sources
+ * do not give is left out rather than filled with the display text: a Place whose address is
+ * "上海 · 张江科学城" or a stream with no address is an error to Google, not a location.
+ */
+function eventLocations(e: EventView): (Place | VirtualLocation)[] {
+	const v = e.venue;
+	const address = v && (v.city || v.region || v.country)
+		? withoutEmpty({ '@type': 'PostalAddress' as const, addressLocality: v.city, addressRegion: v.region, addressCountry: v.country })
+		: undefined;
+	return [
+		...(address ? [{ '@type': 'Place' as const, name: v?.name ?? e.venueText, address }] : []),
+		...(e.livestream?.url ? [{ '@type': 'VirtualLocation' as const, url: e.livestream.url, ...(e.livestream.platforms.length > 0 && { name: e.livestream.platforms.join('、') }) }] : []),
+	];
+}
+
+/**
+ * Dates keep the precision the sources give: `2024`, `2024-10` or `2024-10-22` (ISO 8601's reduced
+ * forms, which schema.org's Date allows). Google lists only events with a day; the others stay
+ * described for everyone else rather than given an invented day.
+ */
+export function eventJsonLd(e: EventView, site: URL, lang: string, description: string): WithContext<Event> {
 	return withoutEmpty({
 		'@context': 'https://schema.org',
 		'@type': 'Event',
@@ -18,16 +53,11 @@ export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: 
 		url: absolute(e.url, site),
 		startDate: e.start.iso,
 		...(e.end && { endDate: e.end.iso }),
-		eventAttendanceMode: online
-			? 'https://schema.org/OnlineEventAttendanceMode'
-			: e.format === 'hybrid' || e.livestream
-				? 'https://schema.org/MixedEventAttendanceMode'
-				: 'https://schema.org/OfflineEventAttendanceMode',
-		location: [
-			...(e.venueText ? [{ '@type': 'Place' as const, name: e.venueText, address: e.venueText }] : []),
-			...(online || e.livestream ? [{ '@type': 'VirtualLocation' as const, name: e.livestream?.platforms.join('、') || onlineLabel }] : []),
-		],
-		...(e.theme && { description: e.theme }),
+		// Only from what a source says of the format: a livestream alone does not tell whether anyone was in the room.
+		...(e.format && { eventAttendanceMode: ATTENDANCE[e.format] }),
+		...(e.status && { eventStatus: EVENT_STATUS[e.status] }),
+		location: eventLocations(e),
+		description: e.theme ?? description,
 		organizer: e.organizers.flatMap((tier) => tier.orgs.map((o) => organization(o.name))),
 		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
 		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
@@ -35,20 +65,35 @@ export function eventJsonLd(e: EventView, site: URL, lang: string, onlineLabel: 
 	});
 }
 
-export function personJsonLd(s: SpeakerView, site: URL): WithContext<Person> {
+/** A speaker's page as Google documents profile pages: a ProfilePage whose main entity is the Person. */
+export function personJsonLd(s: SpeakerView, site: URL): WithContext<ProfilePage> {
 	const affiliations = [...new Set(s.latestRoles.flatMap((r) => (r.org ? [r.org] : [])))];
-	return withoutEmpty({
+	return {
 		'@context': 'https://schema.org',
-		'@type': 'Person',
-		name: s.name,
+		'@type': 'ProfilePage',
 		url: absolute(s.url, site),
-		alternateName: s.allNames.filter((n) => n !== s.name),
-		...(affiliations.length > 0 && { affiliation: affiliations.map(organization) }),
-		...(s.latestRoles.length > 0 && { jobTitle: s.latestRoles.map((r) => r.title) }),
-		...(s.latestDescription && { description: s.latestDescription }),
-		// Tells crawlers this 张强 from the others (schema.org's field for exactly that).
-		...(s.distinction && { disambiguatingDescription: s.distinction }),
-	});
+		mainEntity: withoutEmpty<Exclude<Person, string>>({
+			'@type': 'Person',
+			name: s.name,
+			url: absolute(s.url, site),
+			alternateName: s.allNames.filter((n) => n !== s.name),
+			affiliation: affiliations.map(organization),
+			jobTitle: s.latestRoles.map((r) => r.title),
+			description: s.latestDescription || undefined,
+			// Tells crawlers this 张强 from the others (schema.org's field for exactly that).
+			disambiguatingDescription: s.distinction,
+		}),
+	};
+}
+
+/** An organisation's page: a ProfilePage about the Organization, with the names the sources use. */
+export function organizationJsonLd(o: OrganizationView, site: URL): WithContext<ProfilePage> {
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'ProfilePage',
+		url: absolute(o.url, site),
+		mainEntity: withoutEmpty<Exclude<Organization, string>>({ '@type': 'Organization', name: o.name, url: absolute(o.url, site), alternateName: [...(o.originalName ? [o.originalName] : []), ...o.aliases] }),
+	};
 }
 
 /** NewsArticle for everything from a news outlet but interviews, which are Article. */
@@ -77,6 +122,47 @@ export function articleJsonLd(a: ArticleView, site: URL, lang: string): WithCont
 		keywords: a.topics.map((t) => t.name),
 		inLanguage: lang,
 	});
+}
+
+/** The home page: the site, and how to search it (a SearchAction on the search page's `q`). */
+export function websiteJsonLd(name: string, description: string, home: string, search: string, site: URL, lang: string): WithContext<WebSite> {
+	const target = new URL(search, site);
+	target.searchParams.set('q', '{search_term_string}');
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'WebSite',
+		name,
+		description,
+		url: absolute(home, site),
+		inLanguage: lang,
+		potentialAction: {
+			'@type': 'SearchAction',
+			// The braces must stay literal: crawlers substitute the query there.
+			target: { '@type': 'EntryPoint', urlTemplate: target.href.replace(encodeURIComponent('{search_term_string}'), '{search_term_string}') },
+			'query-input': 'required name=search_term_string',
+		},
+	} as WithContext<WebSite>;
+}
+
+/**
+ * A list page (an index, a topic, a series, an organisation): the pages it lists, in its order, as an
+ * ItemList of addresses only (Google's documented summary-page form), so that a 10,000-article index
+ * carries ~60 bytes per entry rather than a second copy of each entry.
+ */
+export function collectionJsonLd(name: string, description: string | undefined, url: string, items: { url: string }[], site: URL, lang: string): WithContext<CollectionPage> {
+	return withoutEmpty({
+		'@context': 'https://schema.org',
+		'@type': 'CollectionPage',
+		name,
+		description,
+		url: absolute(url, site),
+		inLanguage: lang,
+		mainEntity: {
+			'@type': 'ItemList',
+			numberOfItems: items.length,
+			itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, url: absolute(item.url, site) })),
+		},
+	}) as WithContext<CollectionPage>;
 }
 
 /** The JSON text for a `<script type="application/ld+json">`: `<` escaped so no `</script>` can end it early. */

@@ -8,6 +8,9 @@ export const ARTICLE_KINDS = zhCN.vocab.articleKinds;
 /** How an article involves a person. */
 export const MENTION_ROLES = zhCN.vocab.mentionRoles;
 
+/** What kind of publication the outlet is: how GB/T 7714 types the reference ([N], [J], [EB]). */
+export const SOURCE_MEDIA = zhCN.vocab.sourceMedia;
+
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 /** An article: recap, news story, interview or announcement, tied to its source. */
@@ -23,10 +26,19 @@ export const articleSchema = () =>
 		source: z.strictObject({
 			/** Outlet: 新华网, 科技日报, MIT 科技评论… Omit where the source does not say. */
 			outlet: text().optional().describe('媒体，如 新华网、科技日报；原文未注明时不填'),
+			/** Newspaper, magazine, website or social media: the reference's type in GB/T 7714 (unknown: [Z]). */
+			medium: z.enum(keysOf(SOURCE_MEDIA)).optional().describe(describeChoices('媒体类型（决定引文的文献类型标识）', SOURCE_MEDIA)),
 			/** Column or page: AI世界. */
 			column: text().optional().describe('栏目或版面，如 AI世界'),
+			/** The printed page (版次) of a newspaper or magazine article: 5, or A3. */
+			page: text().optional().describe('版次或页码（报纸、期刊），如 5 或 A3'),
 			/** Original address, if known. */
 			url: webUrl().optional().describe('原文网址'),
+			/** When the original was last looked at online: GB/T 7714's 引用日期, required with a URL. */
+			accessed: partialDate()
+				.refine((d) => d.precision === 'day', { message: '引用日期要写到日，如 2026-12-03' })
+				.optional()
+				.describe('引用日期：查看原文网址的日期，写到日，如 2026-12-03（填了原文网址就要填）'),
 			/** Republication note from the source, e.g. 本文转载自新华网. */
 			note: text().optional().describe('来源说明，如“本文转载自新华网”'),
 		}).describe('出处'),

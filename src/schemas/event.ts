@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from '../i18n/zh-CN';
-import { describeChoices, paragraph, partialDate, slug, text } from './common';
+import { describeChoices, paragraph, partialDate, slug, text, webUrl } from './common';
 
 /** Organiser tiers as Chinese event notices name them. */
 /** Organiser tiers; editors and readers see the zh-CN labels (src/i18n/). */
@@ -12,6 +12,9 @@ export const TALK_ROLES = zhCN.vocab.talkRoles;
 export const EVENT_KINDS = zhCN.vocab.eventKinds;
 
 export const EVENT_FORMATS = zhCN.vocab.eventFormats;
+
+/** What became of an event, where a source says it (schema.org's eventStatus). */
+export const EVENT_STATUSES = zhCN.vocab.eventStatuses;
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -55,11 +58,18 @@ export const eventSchema = () =>
 		end: partialDate().optional().describe('结束日期（多日活动）'),
 		/** How a date was inferred where no source states it outright. */
 		dateNote: text().optional().describe('日期是推定的时，说明依据'),
+		/** Cancelled, postponed…, where a source says so; a published recap already says it took place. */
+		status: z.enum(keysOf(EVENT_STATUSES)).optional().describe(describeChoices('状态（报道说明时才填）', EVENT_STATUSES)),
 		/** in-person, online or hybrid, where a source says so. */
 		format: z.enum(keysOf(EVENT_FORMATS)).optional().describe(describeChoices('形式', EVENT_FORMATS)),
-		/** Where it took place. */
+		/** Where it took place: the parts a postal address has (what search engines need to place it on a map). */
 		venue: z
-			.strictObject({ name: text().optional().describe('场馆或地点'), city: text().optional().describe('城市') })
+			.strictObject({
+				name: text().optional().describe('场馆或地点'),
+				city: text().optional().describe('城市'),
+				region: text().optional().describe('省、自治区、直辖市或州（城市以上的行政区）'),
+				country: text().optional().describe('国家或地区（在中国以外举办时填写）'),
+			})
 			.optional()
 			.describe('地点'),
 		/** Organisers by tier (ids from `content/organizations.yaml`). */
@@ -90,6 +100,8 @@ export const eventSchema = () =>
 		livestream: z
 			.strictObject({
 				platforms: z.array(text()).default([]).describe('直播平台'),
+				/** Where the stream could be watched, if a source gives the address. */
+				url: webUrl().optional().describe('观看直播的网址（报道给出时填写）'),
 				/** Audience as the source words it, e.g. 近154万人次观看. */
 				audience: text().optional().describe('观看人数，用报道原话，如“近154万人次观看”'),
 			})

@@ -46,6 +46,7 @@ export const PROBLEM_CODES = {
 	'ignored-file': '文件扩展名不对，不会被发布：活动和文章用 `.md`，嘉宾用 `.yaml`。',
 	'missing-file': '缺少必需的文件，如 `content/site.yaml` 或某个列表文件：按提示创建。',
 	'end-before-start': '结束日期早于开始日期：核对两个日期。',
+	'missing-access-date': '（警告）填了原文网址 `source.url`，却没有引用日期 `source.accessed`：GB/T 7714 引用网上文献要写引用日期。填上你查看原文的日期，如 `accessed: 2026-12-03`。',
 	'article-before-event': '（警告）文章日期比所报道的活动早一年以上：核对日期，或 `events` 是否填错。',
 	'id-mismatch': '文件里写的 `id` 与文件名不一致：文件名就是 id。改成与文件名相同，或删掉这一行；要换 id 就给文件改名。',
 	'namesake-unclear': '两位同名嘉宾在网站上姓名后的区分说明相同（默认取最近出处的机构），读者分不清：在其中一人的文件里写 `disambiguation: 区分说明`。',

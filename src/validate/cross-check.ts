@@ -141,6 +141,15 @@ export function crossCheck(
 				message: `文章日期 ${a.date.iso} 比所报道的活动“${e.shortName}”（${e.start.iso}）早了一年以上：请确认日期或 events[${i}] 是否填错。`,
 			});
 		});
+		if (a.source.url && !a.source.accessed) {
+			problems.push({
+				...at(a.filePath, ['source', 'url']),
+				severity: 'warning',
+				code: 'missing-access-date',
+				field: 'source.accessed',
+				message: `填了原文网址，却没有引用日期：GB/T 7714 引用网上文献要写引用日期。请在 source 下加一行 accessed: ${today()}（你查看原文的日期）。`,
+			});
+		}
 		problems.push(...missingImages(root, a.filePath, sources.get(a.filePath)?.images ?? []));
 	}
 	return problems;
@@ -168,3 +177,6 @@ function missingImages(root: string, file: string, images: readonly ImageReferen
 		return [{ ...at, code: 'missing-image', message: `找不到图片“${src}”：请把图片放进 public/，用以 / 开头的路径引用，并检查文件名。` }];
 	});
 }
+
+/** Today's date in China (UTC+8), as editors write it: the example an editor can copy. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

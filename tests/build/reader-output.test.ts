@@ -8,9 +8,11 @@ import { describe, expect, test } from 'vitest';
 import { jsonLdText } from '../../src/lib/structured-data';
 import { loadRecords } from '../support/content';
 import { fixtureSite } from '../support/sites';
+import { checkBibtex } from '../site-check/bibtex';
+import { checkGoogle } from '../site-check/google';
 
 // What machines read from the built site: feeds, structured data, citations, meta, and the policy.
-const { pages: builtPages, fileFor, page } = fixtureSite('proceedings');
+const { pages: builtPages, fileFor, page, built } = fixtureSite('proceedings');
 const records = loadRecords();
 const published = records.articles.filter((a) => !a.draft);
 const SITE = 'http://localhost:4321';
@@ -22,23 +24,75 @@ const listed = (path: string, section: string) =>
 	(selectAll(`section[aria-labelledby="${section}"] .card-title a, section[aria-labelledby="${section}"] h3 a`, page(path)) as Element[]).map((a) => String(a.properties.href));
 
 describe('JSON-LD', () => {
-	test('a speaker: every name variant, titles and affiliations', () => {
-		const person = jsonLd('/speakers/e-weinan/');
+	test('a speaker: a ProfilePage about the Person, with every name variant, titles and affiliations', () => {
+		const profile = jsonLd('/speakers/e-weinan/');
+		expect(profile).toMatchObject({ '@type': 'ProfilePage', url: `${SITE}/speakers/e-weinan/` });
+		const person = profile.mainEntity;
 		expect(person).toMatchObject({ '@type': 'Person', name: '鄂维南', url: `${SITE}/speakers/e-weinan/` });
 		expect(person.alternateName).toEqual(expect.arrayContaining(['E Weinan', 'Weinan E', 'eweinan']));
 		expect(person.jobTitle).toContain('院士');
 		expect(person.affiliation.map((o: { name: string }) => o.name)).toContain('北京科学智能研究院');
-		expect(jsonLd('/speakers/hugo-aerts/').alternateName).toEqual(expect.arrayContaining(['Hugo Aerts']));
+		expect(jsonLd('/speakers/hugo-aerts/').mainEntity.alternateName).toEqual(expect.arrayContaining(['Hugo Aerts']));
 	});
 
-	test('an event: dates, place, organiser, performers and its series', () => {
+	test('an event: dates, a postal address, organiser, performers, its series, and held as scheduled once a recap says so', () => {
 		const event = jsonLd('/events/ai-for-science-summit-2023/');
-		expect(event).toMatchObject({ '@type': 'Event', startDate: '2023-08-10', endDate: '2023-08-11', location: [{ '@type': 'Place', name: '北京' }] });
+		expect(event).toMatchObject({
+			'@type': 'Event',
+			startDate: '2023-08-10',
+			endDate: '2023-08-11',
+			eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+			eventStatus: 'https://schema.org/EventScheduled',
+			location: [{ '@type': 'Place', name: '北京', address: { '@type': 'PostalAddress', addressLocality: '北京' } }],
+		});
 		expect(event.organizer).toEqual([{ '@type': 'Organization', name: '北京科学智能研究院' }]);
 		expect(event.performer.map((p: { name: string }) => p.name)).toContain('鄂维南');
 		expect(event.superEvent.map((s: { name: string }) => s.name)).toEqual(['中关村论坛系列活动', '科学智能峰会']);
-		// An online summit: a virtual location, named by its streaming platforms.
-		expect(jsonLd('/events/ai-for-science-summit-2022/').location).toEqual([expect.objectContaining({ '@type': 'VirtualLocation' })]);
+		expect(jsonLd('/events/pudong-large-model-salon-2024/').location).toEqual([
+			{ '@type': 'Place', name: '张江科学城', address: { '@type': 'PostalAddress', addressLocality: '上海' } },
+		]);
+		// An online summit whose source gives the site that carried the stream; only announced, so no status.
+		const online = jsonLd('/events/ai-for-science-summit-2022/');
+		expect(online.location).toEqual([expect.objectContaining({ '@type': 'VirtualLocation', url: 'http://ai4ssummit.bjaisi.com/' })]);
+		expect(online.eventAttendanceMode).toBe('https://schema.org/OnlineEventAttendanceMode');
+		expect(online.eventStatus).toBeUndefined();
+		// Streamed, with no format, address or stream address in its sources: nothing is made up.
+		const streamed = jsonLd('/events/cell-science-beijing-2022/');
+		expect([streamed.location, streamed.eventAttendanceMode]).toEqual([undefined, undefined]);
+	});
+
+	test('dates keep their precision: a year-only event starts in “2024”, never on an invented day', () => {
+		for (const e of records.events) expect(jsonLd(`/events/${e.id}/`).startDate).toBe(e.start.iso);
+		expect(records.events.some((e) => e.start.precision === 'year')).toBe(true);
+	});
+
+	test("Google's rules: no finding on any page; events with a day and an address are eligible, the others say what is missing", () => {
+		const report = checkGoogle(built);
+		expect(report.findings).toEqual([]);
+		expect(report.events.eligible).toEqual(expect.arrayContaining(['/events/ai-for-science-summit-2022/', '/events/ai-for-science-summit-2023/', '/events/pudong-large-model-salon-2024/']));
+		const reasons = Object.fromEntries(report.events.notEligible.map((e) => [e.page, e.reason]));
+		expect(reasons['/events/global-digital-economy-conference-2024/']).toMatch(/“2024”, without a day/);
+		expect(reasons['/events/cell-science-beijing-2022/']).toMatch(/venue\.city or livestream\.url/);
+	});
+
+	test('the home page: the site and its search, whose template lands on the search page', () => {
+		const data = jsonLd('/');
+		expect(data['@type']).toBe('WebSite');
+		const template: string = data.potentialAction.target.urlTemplate;
+		expect(template).toBe(`${SITE}/search/?q={search_term_string}`);
+		expect(fileFor(new URL(template).pathname)).toBeDefined();
+	});
+
+	test('list pages: a CollectionPage listing, in order, the entries the page links to', () => {
+		for (const path of ['/articles/', '/events/', '/speakers/', '/topics/', '/organizations/', '/topics/medical-imaging/', '/series/ai-for-science-summit/']) {
+			const data = jsonLd(path);
+			expect(data['@type']).toBe('CollectionPage');
+			const urls = data.mainEntity.itemListElement.map((i: { url: string }) => new URL(i.url).pathname);
+			expect(urls.length).toBeGreaterThan(0);
+			const links = new Set((selectAll('main a[href]', page(path)) as Element[]).map((a) => String(a.properties.href)));
+			for (const u of urls) expect(links.has(u), `${path} lists ${u} in JSON-LD, not on the page`).toBe(true);
+			expect(data.mainEntity.numberOfItems).toBe(urls.length);
+		}
 	});
 
 	test('every article: its events as about, its people as mentions, the original publication (not a file of ours) as isBasedOn', () => {
@@ -106,14 +160,17 @@ describe('feeds', () => {
 });
 
 describe('citations', () => {
-	test('each article shows GB/T 7714-2015 and BibTeX forms of itself', () => {
+	test('each article shows GB/T 7714-2015 and BibTeX forms of the original publication, never of our copy', () => {
 		const path = '/articles/ai-for-science-summit-2023-observation/';
-		expect(toText(select('#cite-gbt', page(path))!)).toMatchInlineSnapshot(
-			`"凌纪伟. 向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察[N/OL]. 新华网, 2023-08-11. http://localhost:4321/articles/ai-for-science-summit-2023-observation/."`,
-		);
+		// An outlet of unstated kind is GB/T's “other” [Z]; with no original URL known, none is cited.
+		expect(toText(select('#cite-gbt', page(path))!)).toBe('凌纪伟. 向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察[Z]//新华网. 2023.');
 		const bib = new Cite(toText(select('#cite-bibtex', page(path))!)).data[0];
-		expect(bib).toMatchObject({ title: '向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察', 'container-title': '新华网', URL: `${SITE}${path}` });
-		for (const a of published) expect(toText(select('#cite-gbt', page(`/articles/${a.id}/`))!)).toContain(a.title);
+		expect(bib).toMatchObject({ title: '向着新一轮科学革命制高点攀登——2023全球科学智能峰会观察', publisher: '新华网' });
+		for (const a of published) {
+			const cite = toText(select('#cite-gbt', page(`/articles/${a.id}/`))!) + toText(select('#cite-bibtex', page(`/articles/${a.id}/`))!);
+			expect(cite).toContain(a.title);
+			expect(cite).not.toContain(SITE);
+		}
 	});
 
 	test('each event with coverage offers a .bib of all its articles, which reads back', () => {
@@ -136,6 +193,14 @@ describe('citations', () => {
 		expect(meta(path, 'citation_author')).toEqual(['凌纪伟']);
 		expect(meta(path, 'citation_publication_date')).toEqual(['2023/08/11']);
 		expect(meta(path, 'citation_journal_title')).toEqual(['新华网']);
+	});
+});
+
+describe('BibTeX as biber reads it', () => {
+	test('every entry within biblatex\'s data model and the same on every page and file; only the undated sources lack a date', () => {
+		const report = checkBibtex(built);
+		expect(report.findings).toEqual([]);
+		expect(report.undated.sort()).toEqual(published.filter((a) => !a.date).map((a) => `/articles/${a.id}/`).sort());
 	});
 });
 

@@ -77,7 +77,7 @@ describe('two people of one name are told apart everywhere a name is shown', () 
 			expect(select('a', note)!.properties.href).toBe(`${BASE}${other!.slice(1)}`);
 		}
 		const ld = JSON.parse(toText(select('script[type="application/ld+json"]', site.page(people.university))!));
-		expect([ld.name, ld.disambiguatingDescription]).toEqual(['万重山', '湖畔大学']);
+		expect([ld.mainEntity.name, ld.mainEntity.disambiguatingDescription]).toEqual(['万重山', '湖畔大学']);
 	});
 	test('agenda and article list the person with what tells them apart', () => {
 		const agenda = selectAll('.agenda .speaker-name', site.page('/events/lakeside-forum-2022/')).map((a) => toText(a));
@@ -88,6 +88,32 @@ describe('two people of one name are told apart everywhere a name is shown', () 
 	test('someone without a namesake is shown by name alone', () => {
 		expect(toText(select('h1', site.page('/speakers/ouyang-ming/'))!)).toBe('欧阳明');
 		expect(select('[data-namesakes]', site.page('/speakers/ouyang-ming/'))).toBeUndefined();
+	});
+});
+
+describe('what a source says became of an event', () => {
+	test('moved online: shown on the page and told to crawlers, with the stream it moved to and the month it was in', () => {
+		const page = site.page('/events/lakeside-forum-2022/');
+		const facts = selectAll('dl.meta dt', page).map((dt) => toText(dt));
+		expect(facts).toContain('状态');
+		expect(toText(select('dl.meta', page)!)).toContain('改为线上举行');
+		const ld = JSON.parse(toText(select('script[type="application/ld+json"]', page)!));
+		expect(ld).toMatchObject({
+			startDate: '2022-10',
+			eventStatus: 'https://schema.org/EventMovedOnline',
+			eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+			location: [{ '@type': 'VirtualLocation', url: 'https://lakeside.example.edu/live/', name: '湖畔大学官网' }],
+		});
+	});
+});
+
+describe('citations of a newspaper article read online', () => {
+	test('GB/T 7714 [N/OL] with its date, 版次, 引用日期 and the original URL; biblatex with pages, url and urldate', () => {
+		const page = site.page('/articles/lakeside-forum-2023-report/');
+		expect(toText(select('#cite-gbt', page)!)).toBe('湖畔论坛聚焦体系结构创新[N/OL]. 湖畔通讯, 2023-10-16(2)[2026-11-30]. https://news.lakeside.example.edu/2023/10/16/forum.html.');
+		const bib = toText(select('#cite-bibtex', page)!);
+		expect(bib).toMatch(/^@article\{/);
+		for (const field of ['journaltitle = {湖畔通讯}', 'pages = {2}', 'url = {https://news.lakeside.example.edu/2023/10/16/forum.html}', 'urldate = {2026-11-30}']) expect(bib).toContain(field);
 	});
 });
 

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkAccessibility } from './axe';
+import { checkBibtex } from './bibtex';
 import { BuiltSite } from './built-site';
 import { checkHtml } from './html';
 import { checkFeeds } from './feeds';
 import { checkLinks } from './links';
 import { checkNu } from './nu';
+import { checkGoogle } from './google';
 import { checkStructuredData } from './structured-data';
 
 // The checks of `npm run check:site`, on a tiny site with one fault of each kind, so that a check
@@ -30,6 +32,19 @@ const FILES: Record<string, string> = {
 		'<meta charset="utf-8"><title>b</title><style>@media (prefers-color-scheme: dark) { body { background: #000; } p { color: #111; } }</style>',
 		'<h1>页</h1><p>深色模式下看不见的字</p></span>',
 	),
+	// An event as Google refuses it: a display string for an address, a stream without its address, an invented mode.
+	'e/index.html': page(
+		`${HEAD}<script type="application/ld+json">{"@context":"https://schema.org","@type":"Event","name":"会","url":"http://x/a/","startDate":"2024-13","location":[{"@type":"Place","name":"上海","address":"上海 · 张江"},{"@type":"VirtualLocation","name":"B站"}],"eventAttendanceMode":"https://schema.org/OnlineEventAttendanceMode","organizer":[{"@type":"Organization"}]}</script>`,
+		'<article data-entry="event"><h1>会</h1></article>',
+	),
+	// A list page whose JSON-LD lists a page that does not exist.
+	'l/index.html': page(
+		`${HEAD}<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","url":"http://x/a/","mainEntity":{"@type":"ItemList","numberOfItems":2,"itemListElement":[{"@type":"ListItem","position":1,"url":"http://x/a/"},{"@type":"ListItem","position":2,"url":"http://x/gone/"}]}}</script>`,
+		'<h1>列表</h1><p><a href="/a/">文章</a></p>',
+	),
+	// BibTeX as an article page shows it, and an event's file with the same key written otherwise and outside biblatex's data model.
+	'c/index.html': page(HEAD, '<article data-entry="article"><header class="page-header"><h1>文</h1><time datetime="2024">2024年</time></header><pre id="cite-bibtex">@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n}</pre></article>'),
+	'events/e/citations.bib': '@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n@misc{u,\n\ttitle = {{无日期}},\n}\n@article{h,\n\tauthor = {{某}},\n\tdate = {2024-08-11},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n',
 	'p.png': '',
 	'rss.xml': '<rss/>',
 	'sitemap-index.xml': '<sitemapindex><sitemap><loc>http://x/sitemap-0.xml</loc></sitemap></sitemapindex>',
@@ -52,7 +67,7 @@ const lines = (findings: { check: string; page: string; message: string }[]) => 
 
 test('pages come from the sitemap for crawling, from the folder for the other checks', () => {
 	expect(site.sitemapPages()).toEqual(['/', '/a/', '/b/']);
-	expect(site.pages()).toEqual(['/', '/a/', '/b/']);
+	expect(site.pages()).toEqual(['/', '/a/', '/b/', '/c/', '/e/', '/l/']);
 });
 
 test('links: a missing page and a missing anchor', () => {
@@ -67,6 +82,7 @@ test('links: a missing page and a missing anchor', () => {
 test('structured data: raw <, missing fields and meta, each located', () => {
 	expect(lines(checkStructuredData(site))).toMatchInlineSnapshot(`
 		[
+		  "structured data /: the home page has no JSON-LD WebSite",
 		  "structured data /a/: missing meta[name=citation_title]",
 		  "structured data /a/: missing meta[name=citation_public_url]",
 		  "structured data /a/: missing meta[name=citation_language]",
@@ -79,8 +95,42 @@ test('structured data: raw <, missing fields and meta, each located', () => {
 		  "structured data /b/: missing meta[property="og:type"]",
 		  "structured data /b/: missing meta[name="twitter:card"]",
 		  "structured data /b/: missing link[rel=alternate][type="application/rss+xml"]",
+		  "structured data /c/: missing meta[name=citation_title]",
+		  "structured data /c/: missing meta[name=citation_public_url]",
+		  "structured data /c/: missing meta[name=citation_language]",
+		  "structured data /c/: expected one JSON-LD block, found 0",
+		  "structured data /l/: ItemList item http://x/gone/ is not a page of the site",
 		]
 	`);
+});
+
+test("Google's rules: each way the event is refused, and the event is not counted as eligible", () => {
+	const report = checkGoogle(site);
+	expect(lines(report.findings)).toMatchInlineSnapshot(`
+		[
+		  "Google structured data /a/: NewsArticle: recommended headline is missing",
+		  "Google structured data /e/: Event: startDate “2024-13” is not ISO 8601",
+		  "Google structured data /e/: Event: Place.address must be a PostalAddress",
+		  "Google structured data /e/: Event: VirtualLocation.url is required",
+		  "Google structured data /e/: Event: an online event with a Place",
+		  "Google structured data /e/: Event: every organizer needs a name",
+		  "Google structured data /e/: Event: recommended description is missing",
+		]
+	`);
+	expect(report.events.eligible).toEqual([]);
+});
+
+test('BibTeX: an entry that differs between page and file, a field outside the data model, a missing date not excused without a page', () => {
+	const report = checkBibtex(site);
+	expect(lines(report.findings)).toMatchInlineSnapshot(`
+		[
+		  "BibTeX /events/e/citations.bib: entry k differs from the one on /c/: a citation must read the same everywhere",
+		  "BibTeX /events/e/citations.bib: biber: u: Missing mandatory field - one of 'date, year' must be defined",
+		  "BibTeX /events/e/citations.bib: biber: h: Invalid field 'howpublished' for entrytype 'article'",
+		  "BibTeX /events/e/citations.bib: biber: h: Missing mandatory field 'journaltitle'",
+		]
+	`);
+	expect(report.undated).toEqual([]);
 });
 
 test('html-validate: the stray end tag, with its line and column', async () => {

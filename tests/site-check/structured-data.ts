@@ -26,18 +26,21 @@ const shows = (f: Facts, ...terms: string[]) => terms.some((t) => f.has(t));
  * What the JSON-LD of each kind of page must hold, with a non-empty value: some fields always, others
  * whenever the page itself shows the fact (the sources do not give every event a venue, say).
  */
-const REQUIRED: Record<string, { type: string[]; always: string[]; when: Record<string, (tree: Root, facts: Facts) => boolean> }> = {
+const REQUIRED: Record<string, { type: string[]; entity?: string[]; always: string[]; when: Record<string, (tree: Root, facts: Facts) => boolean> }> = {
 	event: {
 		type: ['Event'],
-		always: ['name', 'url', 'startDate', 'eventAttendanceMode'],
+		always: ['name', 'url', 'startDate'],
+		// location: only where the sources give an address Google can use (google.ts reports the rest).
 		when: {
-			location: (_, f) => shows(f, '地点', '直播平台') || f.get('形式') === '线上',
+			eventAttendanceMode: (_, f) => shows(f, '形式'),
 			organizer: (_, f) => shows(f, '主办单位', '主办', '承办单位', '承办', '指导单位', '协办单位', '支持单位'),
 			superEvent: (t) => select('.page-header .kicker a[href^="/series/"]', t) !== undefined,
 			performer: (t) => select('.agenda .speaker-name', t) !== undefined,
 		},
 	},
-	speaker: { type: ['Person'], always: ['name', 'url', 'alternateName'], when: { jobTitle: (t) => select('#roles', t) !== undefined } },
+	// A page about a person or an organisation is a ProfilePage; the fields are its mainEntity's.
+	speaker: { type: ['ProfilePage'], entity: ['Person'], always: ['name', 'url', 'alternateName'], when: { jobTitle: (t) => select('#roles', t) !== undefined } },
+	organization: { type: ['ProfilePage'], entity: ['Organization'], always: ['name', 'url'], when: { alternateName: (_, f) => shows(f, '又称') } },
 	article: {
 		type: ['NewsArticle', 'Article'],
 		always: ['headline', 'url', 'isBasedOn'],
@@ -56,6 +59,42 @@ const HEAD = ['link[rel=canonical][href]', 'meta[property="og:title"]', 'meta[pr
 const SCHOLAR = ['meta[name=citation_title]', 'meta[name=citation_public_url]', 'meta[name=citation_language]'];
 
 /**
+ * The pages that are not entries: the home page describes the site and its search (WebSite with a
+ * SearchAction whose template lands on a page of the site); a list page, the pages it lists
+ * (CollectionPage + ItemList), every one of which must exist.
+ */
+function checkPageJsonLd(site: BuiltSite, page: string, block: Element | undefined, add: (page: string, message: string) => void) {
+	if (!block) return add(page, 'the home page has no JSON-LD WebSite');
+	let data: Json;
+	try {
+		data = JSON.parse(toText(block)) as Json;
+	} catch (e) {
+		return add(page, `JSON-LD does not parse: ${(e as Error).message}`);
+	}
+	// Absolute URLs of this site, as paths of the built folder (the canonical check already ties them to the site's origin).
+	const local = (url: unknown) => (typeof url === 'string' && URL.canParse(url) ? new URL(url).pathname : undefined);
+	if (page === '/') {
+		const action = data.potentialAction as Json | undefined;
+		const template = (action?.target as Json | undefined)?.urlTemplate;
+		if (data['@type'] !== 'WebSite') return add(page, `the home page's JSON-LD is ${String(data['@type'])}, not WebSite`);
+		if (action?.['@type'] !== 'SearchAction' || action['query-input'] !== 'required name=search_term_string' || typeof template !== 'string' || !template.includes('{search_term_string}'))
+			return add(page, 'WebSite has no SearchAction with a {search_term_string} template');
+		const target = local(template.replace('{search_term_string}', 'x'));
+		if (!target || !site.fileFor(target)) add(page, `SearchAction template ${template} does not lead to a page of the site`);
+		return;
+	}
+	if (data['@type'] !== 'CollectionPage') return add(page, `JSON-LD ${String(data['@type'])} on a page that is not an entry: expected CollectionPage`);
+	const list = data.mainEntity as Json | undefined;
+	const items = (list?.itemListElement ?? []) as Json[];
+	if (list?.['@type'] !== 'ItemList' || list.numberOfItems !== items.length) add(page, 'CollectionPage.mainEntity must be an ItemList whose numberOfItems counts its items');
+	items.forEach((item, i) => {
+		if (item.position !== i + 1) add(page, `ItemList item ${i + 1} has position ${String(item.position)}`);
+		const path = local(item.url);
+		if (!path || !site.fileFor(path)) add(page, `ItemList item ${String(item.url)} is not a page of the site`);
+	});
+}
+
+/**
  * Every page: the head meta above. Event, speaker and article pages: exactly one JSON-LD block of the
  * right type with its fields, parseable, with no raw `<` (which could close the script early), and a
  * canonical URL equal to the JSON-LD `url`.
@@ -70,12 +109,13 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		for (const selector of [...HEAD, ...(entry === 'article' ? SCHOLAR : [])]) if (!select(selector, tree)) add(page, `missing ${selector}`);
 		const blocks = selectAll('script[type="application/ld+json"]', tree) as Element[];
 		const want = entry ? REQUIRED[entry] : undefined;
+		if (blocks.length > 1) add(page, `expected at most one JSON-LD block, found ${blocks.length}`);
 		if (!want) {
-			if (blocks.length) add(page, `${blocks.length} JSON-LD block(s) on a page that is not an event, speaker or article`);
+			if (page === '/' || blocks.length === 1) checkPageJsonLd(site, page, blocks[0], add);
 			continue;
 		}
 		if (blocks.length !== 1) {
-			add(page, `expected one JSON-LD block, found ${blocks.length}`);
+			if (blocks.length === 0) add(page, 'expected one JSON-LD block, found 0');
 			continue;
 		}
 		const raw = toText(blocks[0]!);
@@ -89,10 +129,13 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		}
 		if (data['@context'] !== 'https://schema.org') add(page, `@context is ${String(data['@context'])}, not https://schema.org`);
 		if (!want.type.includes(String(data['@type']))) add(page, `@type is ${String(data['@type'])}, expected ${want.type.join(' or ')}`);
-		for (const field of want.always) if (!filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}`);
+		const subject = (want.entity ? data.mainEntity : data) as Json | undefined;
+		const kind = want.entity ? `${String(data['@type'])}.mainEntity` : String(data['@type']);
+		if (want.entity && !want.entity.includes(String(subject?.['@type']))) add(page, `${kind} is ${String(subject?.['@type'])}, expected ${want.entity.join(' or ')}`);
+		for (const field of want.always) if (!filled(subject?.[field])) add(page, `JSON-LD ${kind} has no ${field}`);
 		const pageFacts = facts(tree);
 		for (const [field, shown] of Object.entries(want.when)) {
-			if (shown(tree, pageFacts) && !filled(data[field])) add(page, `JSON-LD ${String(data['@type'])} has no ${field}, though the page shows it`);
+			if (shown(tree, pageFacts) && !filled(subject?.[field])) add(page, `JSON-LD ${kind} has no ${field}, though the page shows it`);
 		}
 		const canonical = select('link[rel=canonical]', tree)?.properties.href;
 		if (canonical !== data.url) add(page, `JSON-LD url ${String(data.url)} differs from the canonical ${String(canonical)}`);

@@ -58,6 +58,8 @@ export function fixtureSite(name: SiteName) {
 	return {
 		...SITES[name],
 		dist,
+		/** The same pages as the site checks of `npm run check:site` read them. */
+		built,
 		/** The built page for a URL path like `/events/x/` (parsed once). */
 		page: (urlPath: string): Root => built.tree(urlPath),
 		fileFor: (urlPath: string) => built.fileFor(urlPath),

@@ -169,6 +169,15 @@ describe('dates', () => {
 			]
 		`);
 	});
+	test('an original URL without the day it was looked at (a warning with a date to copy); a month is not a day', () => {
+		const ARTICLE = 'content/articles/ai-for-science-summit-2023-observation.md';
+		const found = check((d) => edit(d, ARTICLE, '  outlet: 新华网', '  outlet: 新华网\n  url: http://www.news.cn/x.htm'));
+		expect(found).toEqual([expect.stringMatching(/^content\/articles\/ai-for-science-summit-2023-observation\.md:\d+:\d+  警告  source\.accessed  填了原文网址，却没有引用日期.*accessed: \d{4}-\d{2}-\d{2}（你查看原文的日期）。  \[missing-access-date\]$/)]);
+		expect(check((d) => edit(d, ARTICLE, '  outlet: 新华网', '  outlet: 新华网\n  url: http://www.news.cn/x.htm\n  accessed: 2026-12-03'))).toEqual([]);
+		expect(check((d) => edit(d, ARTICLE, '  outlet: 新华网', '  outlet: 新华网\n  url: http://www.news.cn/x.htm\n  accessed: 2026-12'))).toEqual([
+			expect.stringMatching(/  错误  source\.accessed  引用日期要写到日，如 2026-12-03/),
+		]);
+	});
 	test('a date in Chinese', () => {
 		expect(check((d) => edit(d, EVENT, 'start: 2023-08-10', 'start: 2023年8月10日'))).toMatchInlineSnapshot(`
 			[

@@ -11,5 +11,5 @@ export const getStaticPaths = () =>
 			return { params: { id: e.id }, props: { articles }, cacheKey: pageKey(articles) };
 		});
 
-export const GET = ({ props, site: base }: APIContext<{ articles: ArticleView[] }>) =>
-	new Response(bibtexOf(props.articles, base!), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+export const GET = ({ props }: APIContext<{ articles: ArticleView[] }>) =>
+	new Response(bibtexOf(props.articles), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
