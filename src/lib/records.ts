@@ -16,6 +16,8 @@ export interface BodyFile {
 	digest: string;
 	/** Character offset of the body (after the front matter). */
 	bodyStart: number;
+	/** The site's own images the body shows (paths in public/), in order: an article's share image is the first. */
+	images: string[];
 }
 
 /** Every collection of the registry, validated by its schema, as plain data: the input of the site model. */

@@ -28,6 +28,20 @@ export interface SpeakerLink extends Link {
 export interface EventLink extends Link {
 	dateText: string;
 }
+/** What a share card (og:image) shows: drawn at build time by src/cards/render-card.ts. */
+export interface ShareCard {
+	/** Where the PNG is served, under the base path. */
+	url: string;
+	/** The site's name and the kind of page (活动, 嘉宾). */
+	site: string;
+	kind: string;
+	/** The name, large. */
+	title: string;
+	/** Up to two lines under it: dates and place, titles and affiliations. */
+	lines: string[];
+	/** The site's tagline, at the foot. */
+	footer: string;
+}
 export interface ArticleSummary {
 	id: string;
 	url: string;
@@ -77,6 +91,7 @@ export interface EventView extends EventLink {
 	speakers: SpeakerLink[];
 	searchFilters: SearchFilters;
 	feedUrl: string;
+	card: ShareCard;
 	/** The event's articles as BibTeX, when it has any. */
 	bibUrl?: string;
 }
@@ -99,6 +114,7 @@ export interface SpeakerView extends SpeakerLink {
 	events: EventLink[];
 	searchFilters: SearchFilters;
 	feedUrl: string;
+	card: ShareCard;
 }
 export interface ArticleView extends ArticleSummary {
 	kind: keyof typeof ARTICLE_KINDS;
@@ -119,6 +135,8 @@ export interface ArticleView extends ArticleSummary {
 	topics: Link[];
 	photoCredits: string[];
 	searchFilters: SearchFilters;
+	/** Its share image: its own first image in the repository, else its first event's card, else the site's. */
+	image: string;
 }
 export interface TopicView extends Link {
 	description?: string;
@@ -158,6 +176,8 @@ export interface Chrome {
 	nav: { label: string; url: string }[];
 	/** The index pages readers can browse, by kind (`event`): breadcrumbs, the 404 page. */
 	indexes: Record<string, { label: string; url: string }>;
+	/** The site's own share card: every page without one of its own. */
+	card: ShareCard;
 }
 /** A page the search indexes, as the model knows it (kind as readers see it, names, facets); the indexer adds the text the built page shows. */
 export type SearchEntry = PageFacts & { filters: SearchFilters };
@@ -172,6 +192,8 @@ export interface SiteModel {
 	articles: ArticleView[];
 	/** Published articles by id, for pages that list summaries but need the whole view (citations). */
 	articleById: Map<string, ArticleView>;
+	/** Every share card to draw, by the route's params (`/cards/<kind>/<id>.png`). */
+	cards: { kind: string; id: string; card: ShareCard }[];
 	topics: TopicView[];
 	series: SeriesView[];
 	/** Events grouped by year, newest year first. */
@@ -218,6 +240,19 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	// Search facets name events by their short names: full official names are too long for a filter list.
 	const shortNames = new Map(records.events.map((e) => [e.id, e.shortName]));
 
+	// Share cards: what each one shows comes from the same views the pages render.
+	const shareCard = (kind: string, id: string, title: string, lines: (string | undefined)[]): ShareCard => ({
+		url: urls.card(kind, id),
+		site: records.settings.title,
+		kind: kind === 'site' ? '' : label(kind),
+		title,
+		lines: lines.filter((l): l is string => Boolean(l)),
+		footer: records.settings.tagline,
+	});
+	const siteCard = shareCard('site', 'home', records.settings.title, [records.settings.description]);
+	// Social sites show JPEG, PNG, WebP and GIF, not SVG: an article's own first such picture.
+	const sharedPicture = (images: string[]) => images.find((src) => /\.(jpe?g|png|webp|gif)$/i.test(src));
+
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
 		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })), ui.list.separator);
 	const descriptionAt = new Map(
@@ -256,6 +291,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: ui.vocab.mentionRoles[p.as] })),
 			topics: a.topics.map((id) => need(topicLinks, id, 'topic')),
 			photoCredits: a.photoCredits,
+			image: sharedPicture(a.images) ? urls.at(sharedPicture(a.images)!) : a.events[0] ? urls.card('event', a.events[0]) : siteCard.url,
 			searchFilters: {
 				kind: [label('article')],
 				year: a.date ? [String(a.date.year)] : [],
@@ -291,6 +327,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const events: EventView[] = records.events
 		.map((e) => {
 			const agenda = e.agenda.map((t) => talkView(e.id, t));
+			const venueText = [e.venue?.country, e.venue?.region, e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined;
 			const speakerIds = new Set([
 				...e.agenda.flatMap((t) => t.speakers),
 				...(speakersAt.get(e.id) ?? []).map((s) => s.id),
@@ -306,7 +343,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				format: e.format,
 				formatLabel: e.format ? ui.vocab.eventFormats[e.format] : undefined,
 				venue: e.venue,
-				venueText: [e.venue?.country, e.venue?.region, e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined,
+				venueText,
 				status: e.status ?? ((articlesOfEvent.get(e.id) ?? []).some((a) => a.kind === 'recap') ? 'scheduled' : undefined),
 				statusLabel: e.status && ui.vocab.eventStatuses[e.status],
 				series: e.series.map((s) => ({
@@ -337,6 +374,8 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 					speaker: [...speakerIds].map((id) => need(speakerLinks, id, 'speaker').label),
 				},
 				feedUrl: urls.eventFeed(e.id),
+				// The short name fits the card; the full official name (often three lines long) goes under the date.
+				card: shareCard('event', e.id, e.shortName, [[formatDateRange(e.start, e.end), venueText].filter(Boolean).join(ui.list.dot), e.name !== e.shortName ? e.name : e.theme]),
 				bibUrl: articlesOfEvent.has(e.id) ? urls.eventBib(e.id) : undefined,
 			};
 		})
@@ -381,6 +420,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 					speaker: [need(speakerLinks, s.id, 'speaker').label],
 				},
 				feedUrl: urls.speakerFeed(s.id),
+				card: shareCard('speaker', s.id, need(speakerLinks, s.id, 'speaker').label, [s.originalName ?? s.romanised?.givenFirst, latest.description]),
 			};
 		})
 		.sort((a, b) => (a.sortKey === b.sortKey ? collator.compare(a.label, b.label) : a.sortKey < b.sortKey ? -1 : 1));
@@ -457,6 +497,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			typeof item === 'string' ? { label: navLabel(item), url: urls.index(collectionByKey.get(item)!) } : { label: item.label, url: /^[a-z]+:/i.test(item.url) ? item.url : urls.at(item.url) },
 		),
 		indexes,
+		card: siteCard,
 	};
 	const rankOwnNames = (kind: string) => Boolean((collectionByKind.get(kind) as { ownNamesRankFirst?: boolean }).ownNamesRankFirst);
 	const searchEntries: SearchEntry[] = [
@@ -474,6 +515,11 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		speakers,
 		articles,
 		articleById: new Map(articles.map((a) => [a.id, a])),
+		cards: [
+			{ kind: 'site', id: 'home', card: siteCard },
+			...events.map((e) => ({ kind: 'event', id: e.id, card: e.card })),
+			...speakers.map((s) => ({ kind: 'speaker', id: s.id, card: s.card })),
+		],
 		topics,
 		series,
 		eventsByYear: groupBy(events, (e) => e.year).map(([year, list]) => ({ year, events: list })),

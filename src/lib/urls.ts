@@ -27,6 +27,8 @@ export function urlsFor(base = '/') {
 		siteFeed: () => at('rss.xml'),
 		eventFeed: (id: string) => at(`events/${id}/rss.xml`),
 		speakerFeed: (id: string) => at(`speakers/${id}/rss.xml`),
+		/** A share card (og:image): an event's, a speaker's, or the site's own (`site`, `home`). */
+		card: (kind: string, id: string) => at(`cards/${kind}/${id}.png`),
 		/** An event's articles as one BibTeX file. */
 		eventBib: (id: string) => at(`events/${id}/citations.bib`),
 	};

@@ -54,7 +54,7 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			(invalidIds[c.kind] ??= []).push(id);
 			return undefined;
 		}
-		const record = { ...(result.data as object), id, filePath: source.file, ...(c.body ? { digest: source.digest, bodyStart: source.bodyStart } : {}) };
+		const record = { ...(result.data as object), id, filePath: source.file, ...(c.body ? { digest: source.digest, bodyStart: source.bodyStart, images: source.images.map((i) => i.src).filter((src) => src.startsWith('/')) } : {}) };
 		records[c.key]!.push(record);
 		return result.problems.length === 0 ? record : undefined;
 	};

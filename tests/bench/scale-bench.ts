@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { buildArchive, type ArchiveBuild } from './scale/build-archive';
 import { entryPages, generateArchive } from './scale/generate-archive';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
-import { folderSize, pageWeight } from './scale/site-stats';
+import { cardStats, folderSize, pageWeight } from './scale/site-stats';
 
 const { values } = parseArgs({
 	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
@@ -30,6 +30,7 @@ interface Row {
 	pagefind: number;
 	exact: number;
 	weight: { html: number; css: number; js: number };
+	cards: { cold: ReturnType<typeof cardStats>; rebuild: ReturnType<typeof cardStats> };
 	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number };
 }
 
@@ -74,6 +75,7 @@ for (const n of values.articles.map(Number)) {
 		pagefind: folderSize(join(cold.dist, 'pagefind')).bytes,
 		exact: folderSize(join(cold.dist, 'search-index')).bytes,
 		weight,
+		cards: { cold: cardStats(cold.output, cold.dist), rebuild: cardStats(rebuild.output, rebuild.dist) },
 		reference,
 	});
 	if (!values.keep) rmSync(root, { recursive: true, force: true });
@@ -107,4 +109,7 @@ if (rows.some((r) => r.reference)) {
 console.log('');
 header(['articles', 'output', 'Pagefind index', 'exact index', 'article page gz: HTML + CSS', 'article page JS (gz)', 'generate corpus']);
 for (const r of rows) line([r.articles, mb(r.output), mb(r.pagefind), mb(r.exact), `${kb(r.weight.html)} + ${kb(r.weight.css)} = ${kb(r.weight.html + r.weight.css)}`, kb(r.weight.js), s(r.generate)]);
+console.log('');
+header(['articles', 'share cards', 'their bytes', 'drawing them (cold, summed from the build log)', 'share of the cold build', 'drawn again in the rebuild']);
+for (const r of rows) line([r.articles, r.cards.cold.files, mb(r.cards.cold.bytes), s(r.cards.cold.drawMs), `${((100 * r.cards.cold.drawMs) / r.cold.wall).toFixed(1)} %`, r.cards.rebuild.drawn]);
 if (process.env.BENCH_TABLE) writeFileSync(process.env.BENCH_TABLE, JSON.stringify(rows.map(({ cold, rebuild, ...r }) => ({ ...r, cold: { wall: cold.wall, peak: cold.peakTree, steps: cold.steps }, rebuild: { wall: rebuild.wall, peak: rebuild.peakTree, steps: rebuild.steps } })), null, 1));

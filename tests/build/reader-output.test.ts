@@ -131,6 +131,33 @@ describe('JSON-LD', () => {
 	});
 });
 
+describe('share cards', () => {
+	const og = (path: string, property: string) => select(`meta[property="${property}"]`, page(path))?.properties.content;
+	const pngSize = (file: string) => {
+		const bytes = readFileSync(file);
+		return { png: bytes.subarray(1, 4).toString('latin1') === 'PNG', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+	};
+	test('every event and speaker page shares its own 1200×630 card, named in og:image, twitter:image and JSON-LD', () => {
+		const entries = [...records.events.map((e) => ['event', e.id, `/events/${e.id}/`]), ...records.speakers.filter((s) => !s.draft).map((s) => ['speaker', s.id, `/speakers/${s.id}/`])];
+		for (const [kind, id, path] of entries) {
+			const url = `${SITE}/cards/${kind}/${id}.png`;
+			expect([path, og(path!, 'og:image'), og(path!, 'og:image:width'), og(path!, 'og:image:height')]).toEqual([path, url, '1200', '630']);
+			expect(select('meta[name="twitter:image"]', page(path!))?.properties.content).toBe(url);
+			const ld = jsonLd(path!);
+			expect(kind === 'speaker' ? ld.mainEntity.image : ld.image).toBe(url);
+			expect(pngSize(fileFor(`/cards/${kind}/${id}.png`)!)).toEqual({ png: true, width: 1200, height: 630 });
+		}
+	});
+	test("an article shares its first event's card (none of the frozen articles has an image of its own in the repository), else the site's", () => {
+		for (const a of published) {
+			const want = a.events[0] ? `${SITE}/cards/event/${a.events[0]}.png` : `${SITE}/cards/site/home.png`;
+			expect([a.id, og(`/articles/${a.id}/`, 'og:image'), jsonLd(`/articles/${a.id}/`).image]).toEqual([a.id, want, want]);
+		}
+		expect(og('/', 'og:image')).toBe(`${SITE}/cards/site/home.png`);
+		expect(pngSize(fileFor('/cards/site/home.png')!)).toEqual({ png: true, width: 1200, height: 630 });
+	});
+});
+
 describe('feeds', () => {
 	test('the site feed lists every published article, newest first, and every page links it', () => {
 		const items = feedItems('/rss.xml');

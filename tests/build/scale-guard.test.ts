@@ -81,6 +81,10 @@ describe('incremental rebuilds of the same archive keep the site whole and curre
 		appendFileSync(join(root, 'content/articles', `${edited.id}.md`), `\n${added}。\n`);
 		const rebuild = await buildArchive(process.cwd(), root, { cold: false });
 		expect(rebuild.output).toMatch(/精确索引 \d+ 个页面（\d+ 个文件；沿用上次构建，更新 1 个页面/);
+		// No share card shows an article's body: every one is reused, none drawn again.
+		const cards = rebuild.output.split('\n').filter((line) => line.includes('/cards/'));
+		expect(cards.length).toBe(1 + archive.events.length + archive.speakers.length);
+		expect(cards.filter((line) => !line.includes('(cached)'))).toEqual([]);
 		expect(await found(added)).toEqual([`/articles/${edited.id}/`]);
 		expect(await found(edited.phrase)).toEqual([`/articles/${edited.id}/`]);
 	}, 300_000);

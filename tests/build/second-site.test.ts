@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { select, selectAll } from 'hast-util-select';
@@ -104,6 +105,18 @@ describe('what a source says became of an event', () => {
 			eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
 			location: [{ '@type': 'VirtualLocation', url: 'https://lakeside.example.edu/live/', name: '湖畔大学官网' }],
 		});
+	});
+});
+
+describe('share pictures under the base path', () => {
+	test("an article with a picture of its own shares it; an event its card, drawn in the site's own colour", async () => {
+		const og = (path: string) => select('meta[property="og:image"]', site.page(path))?.properties.content;
+		expect(og('/articles/lakeside-forum-2023-report/')).toBe(`${site.url}images/lakeside-2023-hall.png`);
+		expect(og('/articles/lakeside-forum-2022-news/')).toBe(`${site.url}cards/event/lakeside-forum-2022.png`);
+		expect(og('/events/lakeside-forum-2023/')).toBe(`${site.url}cards/event/lakeside-forum-2023.png`);
+		// The accent bar on the card's left edge is the site's theme colour (#1d4e89), within the palette's rounding.
+		const { data } = await sharp(site.fileFor('/cards/event/lakeside-forum-2023.png')!).extract({ left: 8, top: 300, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+		expect([...data.subarray(0, 3)].map((v, i) => Math.abs(v - [0x1d, 0x4e, 0x89][i]!) <= 8)).toEqual([true, true, true]);
 	});
 });
 

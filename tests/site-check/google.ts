@@ -62,6 +62,7 @@ function checkEvent(data: Json, add: (m: string) => void): string | undefined {
 	if (data.eventStatus !== undefined && !STATUSES.includes(String(data.eventStatus))) add(`Event: eventStatus ${String(data.eventStatus)} is not schema.org's`);
 	for (const key of ['organizer', 'performer']) for (const p of many(data[key])) if (!isObject(p) || !text(p.name)) add(`Event: every ${key} needs a name`);
 	if (!text(data.description)) add('Event: recommended description is missing');
+	if (!httpUrl(data.image)) add('Event: recommended image is missing');
 	if (!DAY.test(String(data.startDate ?? ''))) return `the sources date it “${String(data.startDate)}”, without a day: add the day where a source gives it`;
 	if (locations.length === 0) return 'no address (city, region or country) and no livestream address in its sources: add venue.city or livestream.url where a source gives them';
 	return undefined;
@@ -69,6 +70,7 @@ function checkEvent(data: Json, add: (m: string) => void): string | undefined {
 
 function checkArticle(data: Json, add: (m: string) => void) {
 	if (!text(data.headline)) add(`${String(data['@type'])}: recommended headline is missing`);
+	if (!httpUrl(data.image)) add(`${String(data['@type'])}: recommended image is missing`);
 	for (const a of many(data.author)) {
 		if (!isObject(a) || !['Person', 'Organization'].includes(String(a['@type'])) || !text(a.name)) add(`${String(data['@type'])}: every author must be a Person or Organization with a name`);
 	}
@@ -79,6 +81,8 @@ function checkProfile(data: Json, add: (m: string) => void) {
 	const e = data.mainEntity;
 	if (!isObject(e) || !['Person', 'Organization'].includes(String(e['@type']))) add('ProfilePage: required mainEntity must be a Person or Organization');
 	else if (!text(e.name)) add('ProfilePage: required mainEntity.name is missing');
+	// A person's picture is recommended; an organisation's page shares the site's card, which is no picture of it.
+	else if (e['@type'] === 'Person' && !httpUrl(e.image)) add('ProfilePage: recommended mainEntity.image is missing');
 }
 
 /** Every JSON-LD block of every page, against the rules above. */

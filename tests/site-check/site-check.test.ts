@@ -39,11 +39,11 @@ const FILES: Record<string, string> = {
 	),
 	// A list page whose JSON-LD lists a page that does not exist.
 	'l/index.html': page(
-		`${HEAD}<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","url":"http://x/a/","mainEntity":{"@type":"ItemList","numberOfItems":2,"itemListElement":[{"@type":"ListItem","position":1,"url":"http://x/a/"},{"@type":"ListItem","position":2,"url":"http://x/gone/"}]}}</script>`,
+		`${HEAD}<meta property="og:image" content="http://x/p.png"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","url":"http://x/a/","mainEntity":{"@type":"ItemList","numberOfItems":2,"itemListElement":[{"@type":"ListItem","position":1,"url":"http://x/a/"},{"@type":"ListItem","position":2,"url":"http://x/gone/"}]}}</script>`,
 		'<h1>列表</h1><p><a href="/a/">文章</a></p>',
 	),
 	// BibTeX as an article page shows it, and an event's file with the same key written otherwise and outside biblatex's data model.
-	'c/index.html': page(HEAD, '<article data-entry="article"><header class="page-header"><h1>文</h1><time datetime="2024">2024年</time></header><pre id="cite-bibtex">@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n}</pre></article>'),
+	'c/index.html': page(`${HEAD}<meta property="og:image" content="http://x/gone.png">`, '<article data-entry="article"><header class="page-header"><h1>文</h1><time datetime="2024">2024年</time></header><pre id="cite-bibtex">@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n}</pre></article>'),
 	'events/e/citations.bib': '@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n@misc{u,\n\ttitle = {{无日期}},\n}\n@article{h,\n\tauthor = {{某}},\n\tdate = {2024-08-11},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n',
 	'p.png': '',
 	'rss.xml': '<rss/>',
@@ -82,13 +82,17 @@ test('links: a missing page and a missing anchor', () => {
 test('structured data: raw <, missing fields and meta, each located', () => {
 	expect(lines(checkStructuredData(site))).toMatchInlineSnapshot(`
 		[
+		  "structured data /: missing meta[property="og:image"]",
 		  "structured data /: the home page has no JSON-LD WebSite",
+		  "structured data /a/: missing meta[property="og:image"]",
 		  "structured data /a/: missing meta[name=citation_title]",
 		  "structured data /a/: missing meta[name=citation_public_url]",
 		  "structured data /a/: missing meta[name=citation_language]",
 		  "structured data /a/: JSON-LD contains a raw “<”: escape it as \\u003c",
 		  "structured data /a/: JSON-LD NewsArticle has no headline",
+		  "structured data /a/: JSON-LD NewsArticle has no image",
 		  "structured data /b/: missing link[rel=canonical][href]",
+		  "structured data /b/: missing meta[property="og:image"]",
 		  "structured data /b/: missing meta[property="og:title"]",
 		  "structured data /b/: missing meta[property="og:description"]",
 		  "structured data /b/: missing meta[property="og:url"]",
@@ -98,7 +102,11 @@ test('structured data: raw <, missing fields and meta, each located', () => {
 		  "structured data /c/: missing meta[name=citation_title]",
 		  "structured data /c/: missing meta[name=citation_public_url]",
 		  "structured data /c/: missing meta[name=citation_language]",
+		  "structured data /c/: og:image http://x/gone.png is not a file of the site",
 		  "structured data /c/: expected one JSON-LD block, found 0",
+		  "structured data /e/: missing meta[property="og:image"]",
+		  "structured data /e/: JSON-LD Event has no image",
+		  "structured data /l/: og:image is no PNG, the page says 1200×630",
 		  "structured data /l/: ItemList item http://x/gone/ is not a page of the site",
 		]
 	`);
@@ -109,12 +117,14 @@ test("Google's rules: each way the event is refused, and the event is not counte
 	expect(lines(report.findings)).toMatchInlineSnapshot(`
 		[
 		  "Google structured data /a/: NewsArticle: recommended headline is missing",
+		  "Google structured data /a/: NewsArticle: recommended image is missing",
 		  "Google structured data /e/: Event: startDate “2024-13” is not ISO 8601",
 		  "Google structured data /e/: Event: Place.address must be a PostalAddress",
 		  "Google structured data /e/: Event: VirtualLocation.url is required",
 		  "Google structured data /e/: Event: an online event with a Place",
 		  "Google structured data /e/: Event: every organizer needs a name",
 		  "Google structured data /e/: Event: recommended description is missing",
+		  "Google structured data /e/: Event: recommended image is missing",
 		]
 	`);
 	expect(report.events.eligible).toEqual([]);

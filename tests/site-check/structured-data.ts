@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { readFileSync } from 'node:fs';
 import type { BuiltSite, Finding } from './built-site';
 
 type Json = Record<string, unknown>;
@@ -29,7 +30,7 @@ const shows = (f: Facts, ...terms: string[]) => terms.some((t) => f.has(t));
 const REQUIRED: Record<string, { type: string[]; entity?: string[]; always: string[]; when: Record<string, (tree: Root, facts: Facts) => boolean> }> = {
 	event: {
 		type: ['Event'],
-		always: ['name', 'url', 'startDate'],
+		always: ['name', 'url', 'startDate', 'image'],
 		// location: only where the sources give an address Google can use (google.ts reports the rest).
 		when: {
 			eventAttendanceMode: (_, f) => shows(f, '形式'),
@@ -39,11 +40,11 @@ const REQUIRED: Record<string, { type: string[]; entity?: string[]; always: stri
 		},
 	},
 	// A page about a person or an organisation is a ProfilePage; the fields are its mainEntity's.
-	speaker: { type: ['ProfilePage'], entity: ['Person'], always: ['name', 'url', 'alternateName'], when: { jobTitle: (t) => select('#roles', t) !== undefined } },
+	speaker: { type: ['ProfilePage'], entity: ['Person'], always: ['name', 'url', 'alternateName', 'image'], when: { jobTitle: (t) => select('#roles', t) !== undefined } },
 	organization: { type: ['ProfilePage'], entity: ['Organization'], always: ['name', 'url'], when: { alternateName: (_, f) => shows(f, '又称') } },
 	article: {
 		type: ['NewsArticle', 'Article'],
-		always: ['headline', 'url', 'isBasedOn'],
+		always: ['headline', 'url', 'isBasedOn', 'image'],
 		when: {
 			author: (_, f) => shows(f, '作者'),
 			publisher: (t) => select('.page-header .kicker span:not(.badge)', t) !== undefined,
@@ -54,7 +55,7 @@ const REQUIRED: Record<string, { type: string[]; entity?: string[]; always: stri
 	},
 };
 /** Meta every page carries: canonical URL, Open Graph, Twitter card, the site's feed. */
-const HEAD = ['link[rel=canonical][href]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel=alternate][type="application/rss+xml"]'];
+const HEAD = ['link[rel=canonical][href]', 'meta[property="og:image"]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]', 'meta[property="og:type"]', 'meta[name="twitter:card"]', 'link[rel=alternate][type="application/rss+xml"]'];
 /** Highwire Press meta on articles, for Google Scholar. */
 const SCHOLAR = ['meta[name=citation_title]', 'meta[name=citation_public_url]', 'meta[name=citation_language]'];
 
@@ -94,6 +95,22 @@ function checkPageJsonLd(site: BuiltSite, page: string, block: Element | undefin
 	});
 }
 
+/** PNG's own header: width and height are the IHDR chunk's first two 32-bit numbers. */
+const pngSize = (bytes: Buffer) => (bytes.subarray(1, 4).toString('latin1') === 'PNG' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined);
+
+/** The page's og:image is a file of the site; a declared size is the picture's own. */
+function checkShareImage(site: BuiltSite, page: string, tree: Root, add: (page: string, message: string) => void) {
+	const url = select('meta[property="og:image"]', tree)?.properties.content;
+	if (typeof url !== 'string') return;
+	const file = URL.canParse(url) ? site.fileFor(new URL(url).pathname) : undefined;
+	if (!file) return add(page, `og:image ${url} is not a file of the site`);
+	const width = select('meta[property="og:image:width"]', tree)?.properties.content;
+	const height = select('meta[property="og:image:height"]', tree)?.properties.content;
+	if (width === undefined && height === undefined) return;
+	const size = pngSize(readFileSync(file));
+	if (!size || String(size.width) !== width || String(size.height) !== height) add(page, `og:image is ${size ? `${size.width}×${size.height}` : 'no PNG'}, the page says ${String(width)}×${String(height)}`);
+}
+
 /**
  * Every page: the head meta above. Event, speaker and article pages: exactly one JSON-LD block of the
  * right type with its fields, parseable, with no raw `<` (which could close the script early), and a
@@ -107,6 +124,7 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		const entry = select('[data-entry]', tree)?.properties.dataEntry as string | undefined;
 		if (page.endsWith('404.html')) continue; // not a page of the site: no canonical address
 		for (const selector of [...HEAD, ...(entry === 'article' ? SCHOLAR : [])]) if (!select(selector, tree)) add(page, `missing ${selector}`);
+		checkShareImage(site, page, tree, add);
 		const blocks = selectAll('script[type="application/ld+json"]', tree) as Element[];
 		const want = entry ? REQUIRED[entry] : undefined;
 		if (blocks.length > 1) add(page, `expected at most one JSON-LD block, found ${blocks.length}`);
@@ -131,6 +149,8 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		if (!want.type.includes(String(data['@type']))) add(page, `@type is ${String(data['@type'])}, expected ${want.type.join(' or ')}`);
 		const subject = (want.entity ? data.mainEntity : data) as Json | undefined;
 		const kind = want.entity ? `${String(data['@type'])}.mainEntity` : String(data['@type']);
+		// The picture crawlers show with the entity is the one shared with the page.
+		if (subject?.image !== undefined && subject.image !== select('meta[property="og:image"]', tree)?.properties.content) add(page, `JSON-LD ${kind} image ${String(subject?.image)} differs from og:image`);
 		if (want.entity && !want.entity.includes(String(subject?.['@type']))) add(page, `${kind} is ${String(subject?.['@type'])}, expected ${want.entity.join(' or ')}`);
 		for (const field of want.always) if (!filled(subject?.[field])) add(page, `JSON-LD ${kind} has no ${field}`);
 		const pageFacts = facts(tree);

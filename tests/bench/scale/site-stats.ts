@@ -38,3 +38,14 @@ export function pageWeight(dist: string, url: string): { html: number; css: numb
 	// Inline <style> counts in the HTML's own bytes.
 	return { html: gz(html), css, js: external + inline };
 }
+
+/**
+ * The share cards of a build: how many, their bytes, and the time Astro's log gives each one it drew
+ * (`/cards/event/x.png (+48ms)`; a reused card says `(cached)`), summed.
+ */
+export function cardStats(output: string, dist: string): { files: number; bytes: number; drawn: number; drawMs: number } {
+	const lines = output.split('\n').filter((line) => line.includes('/cards/'));
+	const times = lines.map((line) => /\(\+(\d+)ms\)/.exec(line)?.[1]).filter((ms): ms is string => ms !== undefined);
+	const { files, bytes } = folderSize(join(dist, 'cards'));
+	return { files, bytes, drawn: times.length, drawMs: times.reduce((sum, ms) => sum + Number(ms), 0) };
+}
