@@ -86,7 +86,7 @@ test('no id or name in the body can take one the page uses: all are prefixed, th
 	expect(unprefixed).toEqual([]);
 	const citation = selectAll('[id="cite-bibtex"]', page);
 	expect(citation).toHaveLength(1);
-	expect(toText(citation[0]!)).toMatch(/^@article\{xssfixture,/);
+	expect(toText(citation[0]!)).toMatch(/^@\w+\{xssfixture,/);
 	expect(selectAll('[name="querySelectorAll"], [name="getElementById"]', page)).toEqual([]);
 });
 

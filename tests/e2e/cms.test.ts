@@ -99,7 +99,8 @@ test('an editor creates an event, publishes it, then writes an article with two 
 	await page.getByLabel('id（文件名）').fill('lakeside-forum-2024-news');
 	await page.getByLabel('标题').fill('第六届湖畔论坛举行');
 	await choose('类型', '新闻', '新闻（news）');
-	await page.getByLabel('媒体').fill('湖畔通讯');
+	// The outlet's text box (the medium beside it is a select).
+	await page.getByRole('textbox', { name: /^媒体/ }).fill('湖畔通讯');
 	await page.getByLabel('发表日期').fill('2024-10-12');
 	await page.getByLabel('原始稿件在 seeds/ 中的文件名').fill('lakeside-2024.txt');
 	await choose('报道的活动 id', '第六届', /第六届湖畔论坛 lakeside-forum-2024/);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem } from '../../src/validate/problem';
@@ -6,12 +6,12 @@ import { validateContent } from '../../src/validate/validate';
 import { root } from './dist';
 import { SITES } from './sites';
 
-/** A throwaway copy of a fixture site's content/ (its seeds/ and the project's public/ linked) that a test may break. */
+/** A throwaway copy of a fixture site's content/ (its seeds/ and its own public/, else the project's, linked) that a test may break. */
 export function copyContent(from: string = SITES.proceedings.root): string {
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-content-'));
 	cpSync(join(from, 'content'), join(dir, 'content'), { recursive: true });
 	symlinkSync(join(from, 'seeds'), join(dir, 'seeds'), 'dir');
-	symlinkSync(join(root, 'public'), join(dir, 'public'), 'dir');
+	symlinkSync(existsSync(join(from, 'public')) ? join(from, 'public') : join(root, 'public'), join(dir, 'public'), 'dir');
 	return dir;
 }
 
