@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
-import { codePoints, shardOf } from './normalise';
+import { NORMALISATION, codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, type Postings } from './postings';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
 	version: 1;
+	/** The normalisation its bigrams were made with: an index of another is rebuilt, not patched. */
+	normalisation: number;
 	/** Page URLs in index order (page n of the index is order[n]). */
 	order: string[];
 	/** For each page, in the same order, a hash of everything the index holds of it. */
@@ -21,7 +23,7 @@ const pageHash = (p: SearchPage) =>
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 1, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+	return { version: 1, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
 }
 
 /** Files of an index with this manifest: manifest, shards, docs, filters. */

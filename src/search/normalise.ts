@@ -1,9 +1,15 @@
+import { VARIANTS } from './fold-variants';
+
+/** Bump when normalise() changes what it makes of a text: an exact index made otherwise is rebuilt, not patched. */
+export const NORMALISATION = 2;
+
 /**
  * One normalisation for index and query, so they always agree: each character is NFKC-folded
- * (full-width → half-width) and lowercased on its own; white space is dropped, as Ctrl+F
- * readers expect "平扫 CT" and "平扫CT" to be the same. `map[i]` is the index in the original
- * text of normalised character i, for highlighting (left empty with `positions: false`, as the
- * indexer needs none); `limit` stops after that many characters.
+ * (full-width → half-width), lowercased and, if traditional, made simplified (fold-variants.ts) on
+ * its own; white space is dropped, as Ctrl+F readers expect "平扫 CT" and "平扫CT" to be the same,
+ * and 醫學影像 to find 医学影像. `map[i]` is the index in the original text of normalised character
+ * i, for highlighting (left empty with `positions: false`, as the indexer needs none); `limit` stops
+ * after that many characters.
  */
 export function normalise(text: string, limit = Infinity, { positions = true } = {}): { chars: string; map: number[] } {
 	let chars = '';
@@ -16,7 +22,7 @@ export function normalise(text: string, limit = Infinity, { positions = true } =
 		// Fast path: NFKC leaves ASCII and CJK Unified Ideographs as they are.
 		if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
 			if (code !== 0x20 && (code < 0x09 || code > 0x0d)) {
-				chars += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+				chars += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : code < 0x80 ? ch : (VARIANTS.get(ch) ?? ch);
 				if (positions) map.push(i);
 				count++;
 			}
@@ -26,7 +32,7 @@ export function normalise(text: string, limit = Infinity, { positions = true } =
 		const folded = ch.normalize('NFKC').toLowerCase();
 		for (const c of folded) {
 			if (!/\s/u.test(c)) {
-				chars += c;
+				chars += VARIANTS.get(c) ?? c;
 				if (positions) map.push(i);
 				count++;
 			}

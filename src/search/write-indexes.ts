@@ -5,6 +5,7 @@ import * as pagefind from 'pagefind';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { treeSignature } from '../lib/file-signature';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
+import { NORMALISATION } from './normalise';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
 import { pagefindRecords } from './pagefind-records';
 import { readBuiltPages, type PageFacts } from './read-built-pages';
@@ -103,7 +104,7 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 1 ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === 1 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {

@@ -1,8 +1,17 @@
 import { searchableText, type SearchPage } from '../../src/search/exact-index';
 import { FIELD_SEPARATOR, normalise, queryTerms } from '../../src/search/normalise';
+import * as OpenCC from 'opencc-js';
 import { random } from './corpus';
 
-export interface Query { kind: string; q: string }
+/** A reader in Hong Kong or Taiwan: OpenCC's own mainland → traditional conversion, phrases included. */
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+export interface Query {
+	kind: string;
+	q: string;
+	/** What the reader means, where it differs from what they typed: the ground truth is the pages containing it. */
+	means?: string;
+}
 
 /**
  * At least 100 queries of the kinds the issue names, drawn from the pages' own text with a seeded
@@ -12,7 +21,7 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 	const rng = random(seed);
 	const texts = pages.map((p) => p.body.replace(/\s+/g, ''));
 	const out: Query[] = [];
-	const add = (kind: string, q: string | undefined) => q && !out.some((x) => x.q === q) && out.push({ kind, q });
+	const add = (kind: string, q: string | undefined, means?: string) => q && !out.some((x) => x.q === q) && out.push({ kind, q, ...(means && { means }) });
 	const slice = (min: number, max: number, test: RegExp = /^[\u4e00-\u9fff]+$/) => {
 		for (let tries = 0; tries < 200; tries++) {
 			const t = rng.pick(texts);
@@ -37,6 +46,15 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 		add('full-width', s?.replace(/[A-Za-z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
 	}
 	for (let i = 0; i < 10; i++) add('two terms', [slice(2, 3), slice(2, 3)].join(' '));
+	// Text of the pages as a traditional-script reader types it; they mean the page's own (simplified) words.
+	for (let i = 0, n = 0; n < 15 && i < 500; i++) {
+		const s = slice(2, 6);
+		const t = s && toTraditional(s);
+		if (s && t !== s && !out.some((x) => x.q === t)) {
+			add('traditional', t, s);
+			n++;
+		}
+	}
 	for (let i = 0; out.filter((q) => q.kind === 'no match').length < 5 && i < 500; i++) {
 		const q = String.fromCodePoint(rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5));
 		if (truth(pages, q).length === 0) add('no match', q);
@@ -45,7 +63,7 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 }
 
 const normalisedText = new WeakMap<SearchPage, string>();
-/** URLs of the pages whose searchable text contains every term of `q`. */
+/** URLs of the pages whose searchable text contains every term of `q` (both normalised alike). */
 export function truth(pages: SearchPage[], q: string): string[] {
 	const terms = queryTerms(q);
 	return pages

@@ -34,6 +34,22 @@ test.each([
 	expect(await exact(all, query)).toEqual(want);
 });
 
+// What a reader in Hong Kong or Taiwan types: the traditional form has exactly the matches of the simplified one.
+test.each([
+	['醫學影像', '医学影像'],
+	['腫瘤', '肿瘤'],
+	['鄂維南', '鄂维南'],
+	['深度學習', '深度学习'],
+	['張林峰', '张林峰'],
+])('%s (traditional) finds exactly what %s finds', async (traditional, simplified) => {
+	const all = pages();
+	const want = await exact(all, simplified);
+	expect(want.length).toBeGreaterThan(0);
+	expect(await exact(all, traditional)).toEqual(want);
+	// Ground truth from the page text, with no folding of the query's own: pages containing the simplified form as written.
+	expect(want).toEqual(all.filter((p) => searchableText(p).replace(/\s+/g, '').includes(simplified)).map((p) => p.url).sort());
+});
+
 test('a query no page contains has no exact match', async () => {
 	expect(truth(pages(), '量子纠缠')).toEqual([]);
 	expect(await exact(pages(), '量子纠缠')).toEqual([]);

@@ -51,6 +51,17 @@ describe('exact matches are every page that contains the query, and only those',
 	});
 });
 
+test('a traditional query: the exact matches of its simplified form, the excerpt marking the page’s own characters', async () => {
+	const r = await searchFor('醫學影像');
+	const want = containing('医学影像');
+	expect(want.length).toBeGreaterThan(0);
+	expect(r.count).toBe(want.length);
+	expect(r.exact.filter((u) => !want.includes(u))).toEqual([]);
+	const marked = await s.page.locator('[data-search-result] mark').allTextContents();
+	expect(marked.length).toBeGreaterThan(0);
+	expect(new Set(marked)).toEqual(new Set(['医学影像']));
+});
+
 test('a speaker’s own page comes first for each form of the name', async () => {
 	for (const name of ['鄂维南', 'Weinan E', 'Hugo Aerts', '雨果·彼得']) expect((await searchFor(name)).exact[0], name).toBe(`/speakers/${name.includes('Hugo') || name.includes('雨果') ? 'hugo-aerts' : 'e-weinan'}/`);
 });
