@@ -1,13 +1,22 @@
 import { VARIANTS } from './fold-variants';
 
 /** Bump when normalise() changes what it makes of a text: an exact index made otherwise is rebuilt, not patched. */
-export const NORMALISATION = 2;
+export const NORMALISATION = 3;
+
+/**
+ * The dots written between the parts of a foreign name — 雨果·彼得 (U+00B7), 雨果•彼得 (U+2022),
+ * 雨果・彼得 (U+30FB; its half-width U+FF65 becomes it under NFKC), 雨果‧彼得 (U+2027) — dropped like
+ * white space, so every form of a name is one query and editors need not list them as aliases.
+ * Dropped everywhere, not inside names alone: a query cannot tell where a name is, and a character
+ * dropped on both sides keeps every match (these dots separate; they are never what a reader seeks).
+ */
+const NAME_DOTS = new Set(['\u00b7', '\u2022', '\u30fb', '\u2027']);
 
 /**
  * One normalisation for index and query, so they always agree: each character is NFKC-folded
  * (full-width → half-width), lowercased and, if traditional, made simplified (fold-variants.ts) on
- * its own; white space is dropped, as Ctrl+F readers expect "平扫 CT" and "平扫CT" to be the same,
- * and 醫學影像 to find 医学影像. `map[i]` is the index in the original text of normalised character
+ * its own; white space and the dots inside foreign names are dropped, as Ctrl+F readers expect
+ * "平扫 CT" and "平扫CT", or 雨果·彼得 and 雨果彼得, to be the same, and 醫學影像 to find 医学影像. `map[i]` is the index in the original text of normalised character
  * i, for highlighting (left empty with `positions: false`, as the indexer needs none); `limit` stops
  * after that many characters.
  */
@@ -31,7 +40,7 @@ export function normalise(text: string, limit = Infinity, { positions = true } =
 		}
 		const folded = ch.normalize('NFKC').toLowerCase();
 		for (const c of folded) {
-			if (!/\s/u.test(c)) {
+			if (!/\s/u.test(c) && !NAME_DOTS.has(c)) {
 				chars += VARIANTS.get(c) ?? c;
 				if (positions) map.push(i);
 				count++;

@@ -7,6 +7,7 @@ import type { Problem } from './problem';
 import type { ImageReference, SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
 import { foldName } from '../schemas/pinyin-name';
+import { normalise } from '../search/normalise';
 import { namesakeDistinctions } from '../lib/namesakes';
 
 /** Files of seeds/ that describe the folder rather than being a source. */
@@ -79,6 +80,23 @@ export function crossCheck(
 				});
 			}
 		}
+	}
+
+	// An alias that differs from a name already listed only by the dots or spaces search ignores adds nothing.
+	for (const s of records.speakers) {
+		const seen = new Map<string, string>([[normalise(s.name).chars, s.name], ...(s.originalName ? [[normalise(s.originalName).chars, s.originalName] as const] : [])]);
+		s.aliases.forEach((alias, i) => {
+			const key = normalise(alias).chars;
+			const same = seen.get(key);
+			if (same === undefined) return void seen.set(key, alias);
+			problems.push({
+				...at(s.filePath, ['aliases', i]),
+				severity: 'warning',
+				code: 'redundant-alias',
+				field: `aliases[${i}]`,
+				message: `别名“${alias}”与“${same}”只差间隔号（· • ・）或空格，搜索已把它们当作同一写法：请删除这个别名。`,
+			});
+		});
 	}
 
 	// Namesakes are shown as 张强（清华大学）: two with the same words after the name would look like one.

@@ -55,6 +55,12 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 			n++;
 		}
 	}
+	// A foreign name as the page writes it, typed with another dot or none; they mean the name as written.
+	const dotted = names.filter((n) => /[·•・‧]/.test(n));
+	for (let i = 0; i < 10 && dotted.length; i++) {
+		const name = rng.pick(dotted);
+		add('name, other dot', name.replace(/[·•・‧]\s*/g, rng.pick(['', '·', '•', '・', '‧', '･'])), name);
+	}
 	for (let i = 0; out.filter((q) => q.kind === 'no match').length < 5 && i < 500; i++) {
 		const q = String.fromCodePoint(rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5));
 		if (truth(pages, q).length === 0) add('no match', q);

@@ -150,7 +150,7 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`));
 	const each = (runs: Run[], f: (r: Run) => number) => (runs.length > 1 ? ` (${runs.map((r) => f(r).toFixed(0)).join(', ')})` : '');
 	// Per kind of query: recall against the ground truth of what was meant.
-	for (const kind of [...new Set(queries.map((q) => q.kind))].filter((k) => k === 'traditional')) {
+	for (const kind of [...new Set(queries.map((q) => q.kind))].filter((k) => k === 'traditional' || k === 'name, other dot')) {
 		const ofKind = withTruth.filter((i) => queries[i]!.kind === kind);
 		const r = (sets: Set<string>[] | string[][]) => mean(ofKind.map((i) => [...sets[i]!].filter((u) => truths[i]!.has(u)).length / truths[i]!.size));
 		console.log(row(`recall, ${kind} queries only (${ofKind.length})`, r(oursSets).toFixed(3), r(plainAll).toFixed(3)));

@@ -62,6 +62,13 @@ test('a traditional query: the exact matches of its simplified form, the excerpt
 	expect(new Set(marked)).toEqual(new Set(['医学影像']));
 });
 
+test('a foreign name with any dot or none finds the person first, with no alias listing those forms', async () => {
+	for (const name of ['雨果彼得', '雨果・彼得', '雨果‧彼得', '雨果･彼得', '伯纳黛特·盖尔', '齐亚德·波米耶']) {
+		const r = await searchFor(name);
+		expect(r.exact[0], name).toMatch(/^\/speakers\/(hugo-aerts|bernadett-gaal|ziad-obermeyer)\/$/);
+	}
+});
+
 test('a speaker’s own page comes first for each form of the name', async () => {
 	for (const name of ['鄂维南', 'Weinan E', 'Hugo Aerts', '雨果·彼得']) expect((await searchFor(name)).exact[0], name).toBe(`/speakers/${name.includes('Hugo') || name.includes('雨果') ? 'hugo-aerts' : 'e-weinan'}/`);
 });

@@ -13,7 +13,7 @@ const fixture = SITES.proceedings.root;
 const reference = (text: string) =>
 	[...text]
 		.flatMap((ch) => [...ch.normalize('NFKC').toLowerCase()])
-		.filter((c) => !/\s/u.test(c))
+		.filter((c) => !/\s/u.test(c) && !'\u00b7\u2022\u30fb\u2027'.includes(c))
 		.map((c) => VARIANTS.get(c) ?? c)
 		.join('');
 
@@ -72,4 +72,14 @@ test('any text and its character-by-character simplified form normalise alike, s
 		}),
 		{ numRuns: 500, seed: 20261203 },
 	);
+});
+
+test('every way of writing the dot in a foreign name, or none, is one query; a space alone separates two terms', () => {
+	const forms = ['雨果·彼得', '雨果•彼得', '雨果・彼得', '雨果‧彼得', '雨果･彼得', '雨果彼得', '雨果• 彼得'];
+	expect(new Set(forms.map((f) => normalise(f).chars))).toEqual(new Set(['雨果彼得']));
+	expect(new Set(forms.map((f) => queryTerms(f).join('|')))).toEqual(new Set(['雨果彼得', '雨果|彼得']));
+	expect(queryTerms('雨果·彼得')).toEqual(['雨果彼得']);
+	expect(queryTerms('雨果 彼得')).toEqual(['雨果', '彼得']);
+	// Positions still point at the characters as written, so the excerpt marks 雨果·彼得 whole.
+	expect(normalise('雨果·彼得').map).toEqual([0, 1, 3, 4]);
 });

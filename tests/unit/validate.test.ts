@@ -144,6 +144,14 @@ describe('people who are probably one', () => {
 		expect(problems[0]).toMatch(/^content\/speakers\/wang-jian-2\.yaml:\d+:7  错误  disambiguation  同名嘉宾“wang-jian-2”和“wang-jian”在网站上都会显示为“王坚（.+）”，读者分不清：请在其中一人的文件里加一行 disambiguation: 区分说明（如所在机构、专业）。  \[namesake-unclear\]$/);
 		expect(check(twin('disambiguation: 浙江大学\n'))).toEqual([]);
 	});
+	test('an alias that only changes the dot or spacing of a name already listed: a warning to delete it', () => {
+		const found = check((d) => edit(d, 'content/speakers/hugo-aerts.yaml', 'originalName: Hugo Aerts', 'originalName: Hugo Aerts\naliases: [雨果·彼得, 雨果・彼得, Hugo  Aerts, 胡戈]'));
+		expect(found).toEqual([
+			expect.stringMatching(/^content\/speakers\/hugo-aerts\.yaml:3:11  警告  aliases\[0\]  别名“雨果·彼得”与“雨果•彼得”只差间隔号（· • ・）或空格，搜索已把它们当作同一写法：请删除这个别名。  \[redundant-alias\]$/),
+			expect.stringMatching(/aliases\[1\]  别名“雨果・彼得”与“雨果•彼得”/),
+			expect.stringMatching(/aliases\[2\]  别名“Hugo  Aerts”与“Hugo Aerts”/),
+		]);
+	});
 	test('an alias that is another person’s name', () => {
 		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
 			[
