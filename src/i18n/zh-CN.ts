@@ -97,7 +97,6 @@ export const zhCN = {
 		description: (name: string, date: string) => `${name}，${date}。`,
 		feedTitle: (name: string) => `${name}：相关报道`,
 		feedDescription: (name: string, date: string) => `${name}（${date}）的相关报道。`,
-		online: '线上',
 	},
 	speaker: {
 		otherNames: '又译',

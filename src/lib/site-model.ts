@@ -251,7 +251,10 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	});
 	const siteCard = shareCard('site', 'home', records.settings.title, [records.settings.description]);
 	// Social sites show JPEG, PNG, WebP and GIF, not SVG: an article's own first such picture.
-	const sharedPicture = (images: string[]) => images.find((src) => /\.(jpe?g|png|webp|gif)$/i.test(src));
+	const sharedPicture = (images: string[]) => {
+		const own = images.find((src) => /\.(jpe?g|png|webp|gif)$/i.test(src));
+		return own && urls.at(own);
+	};
 
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>
 		describeRoles(roles.map((r) => ({ ...r, org: r.org ? need(orgs, r.org, 'organization').name : undefined })), ui.list.separator);
@@ -291,7 +294,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			people: a.people.map((p) => ({ ...need(speakerLinks, p.speaker, 'speaker'), asLabel: ui.vocab.mentionRoles[p.as] })),
 			topics: a.topics.map((id) => need(topicLinks, id, 'topic')),
 			photoCredits: a.photoCredits,
-			image: sharedPicture(a.images) ? urls.at(sharedPicture(a.images)!) : a.events[0] ? urls.card('event', a.events[0]) : siteCard.url,
+			image: sharedPicture(a.images) ?? (a.events[0] ? urls.card('event', a.events[0]) : siteCard.url),
 			searchFilters: {
 				kind: [label('article')],
 				year: a.date ? [String(a.date.year)] : [],
