@@ -111,6 +111,7 @@ export const COLLECTIONS = [
 		route: 'series',
 		references: [{ path: 'partOf', to: 'series' }],
 		names: (d) => [d.name],
+		ownNamesRankFirst: true,
 	},
 	{
 		key: 'organizations',
@@ -121,6 +122,7 @@ export const COLLECTIONS = [
 		index: true,
 		references: [],
 		names: (d) => [d.name, d.originalName, ...list(d.aliases)],
+		ownNamesRankFirst: true,
 	},
 	{
 		key: 'topics',
@@ -131,6 +133,7 @@ export const COLLECTIONS = [
 		index: true,
 		references: [],
 		names: (d) => [d.name],
+		ownNamesRankFirst: true,
 	},
 ] as const satisfies readonly CollectionDef<string>[];
 

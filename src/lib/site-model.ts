@@ -503,10 +503,22 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		card: siteCard,
 	};
 	const rankOwnNames = (kind: string) => Boolean((collectionByKind.get(kind) as { ownNamesRankFirst?: boolean }).ownNamesRankFirst);
+	const listedEntry = (kind: string, url: string, title: string, names: string[]): SearchEntry => ({
+		url,
+		title,
+		kind: label(kind),
+		ownNames: rankOwnNames(kind),
+		names,
+		filters: { kind: [label(kind)], year: [], event: [], topic: kind === 'topic' ? [names[0]!] : [], speaker: [] },
+	});
 	const searchEntries: SearchEntry[] = [
 		...events.map((e) => ({ url: e.url, title: e.name, kind: label('event'), ownNames: rankOwnNames('event'), date: e.start.iso, event: e.shortName, names: [], filters: e.searchFilters })),
 		...speakers.map((s) => ({ url: s.url, title: s.label, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters })),
 		...articles.map((a) => ({ url: a.url, title: a.title, kind: label('article'), ownNames: rankOwnNames('article'), date: a.date?.iso, event: a.searchFilters.event[0], names: [], filters: a.searchFilters })),
+		// Topics, series and organisations are found by their names and descriptions (their pages index those alone, not their lists).
+		...topics.map((t) => listedEntry('topic', t.url, ui.topic.title(t.name), [t.name])),
+		...series.map((s) => listedEntry('series', s.url, s.name, [s.name])),
+		...organizations.map((o) => listedEntry('organization', o.url, o.name, [o.name, ...(o.originalName ? [o.originalName] : []), ...o.aliases])),
 	];
 
 	return {

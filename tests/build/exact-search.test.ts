@@ -85,6 +85,23 @@ test('a speaker’s page ranks first for each of their names', async () => {
 	}
 });
 
+test('topics, series and organisations are found by their names, their page among the first; their lists are not their text', async () => {
+	const all = pages();
+	const search = createExactSearch(load);
+	for (const [query, url] of [['医学影像', '/topics/medical-imaging/'], ['科学智能峰会', '/series/ai-for-science-summit/'], ['北京科学智能研究院', '/organizations/beijing-aisi/'], ['Cell Press', '/organizations/cell-press/']]) {
+		const { matches } = await search.search(query!);
+		const urls = matches.map((m) => all[m.page]!.url);
+		expect(urls, query).toContain(url);
+		// Own names rank first: before every page that only mentions the name in its text.
+		const own = matches.findIndex((m) => all[m.page]!.url === url);
+		expect(matches.slice(0, own).every((m) => all[m.page]!.kind !== '文章' || all[m.page]!.title.includes(query!)), query).toBe(true);
+	}
+	// A topic page holds its name and description, not the titles of the articles it lists.
+	const topic = all.find((p) => p.url === '/topics/medical-imaging/')!;
+	expect(topic.kind).toBe('专题');
+	for (const article of all.filter((p) => p.kind === '文章')) expect(topic.body).not.toContain(article.title);
+});
+
 test('one-character terms cannot be matched exactly and say so', async () => {
 	expect(await createExactSearch(load).search('林')).toMatchObject({ tooShort: true, matches: [] });
 });
