@@ -2,13 +2,8 @@
 # The browser tests drive Debian's Chromium (test tools cannot download their own browser here).
 # Installs it, with CJK fonts for readable screenshots, when it is missing and we may use apt.
 set -euo pipefail
-if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1; then
-	exit 0
-fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-	echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests…"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+source "$(dirname "$0")/apt-install.sh"
+if [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || apt_install "chromium and fonts-noto-cjk for the browser tests" chromium fonts-noto-cjk; then
 	exit 0
 fi
 echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium fonts-noto-cjk'," >&2
