@@ -1,11 +1,11 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import type { BuiltSite, Finding } from './built-site';
+import { builtFiles, type BuiltSite, type Finding } from './built-site';
 
 // The BibTeX we publish (each article page's block and each event's citations.bib), judged by two
 // readers we did not write: Better BibTeX's parser for the syntax, and biber, biblatex's own backend,
@@ -22,18 +22,7 @@ export interface BibReport {
 }
 
 /** Every .bib file of the built site, as URL paths. */
-export function bibPaths(dir: string): string[] {
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d)) {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (name.endsWith('.bib')) out.push(`/${relative(dir, full).replace(/\\/g, '/')}`);
-		}
-	};
-	walk(dir);
-	return out.sort();
-}
+export const bibPaths = (dir: string) => builtFiles(dir, (name) => name.endsWith('.bib'));
 
 /** Entries of a BibTeX text by key, as written (from `@` to the next entry). */
 const entriesOf = (text: string) => new Map(text.split(/^(?=@)/m).filter((e) => e.trim()).map((e) => [/^@\w+\{([^,]+),/.exec(e)?.[1] ?? '', e.trim()]));

@@ -13,27 +13,32 @@ export interface Finding {
 
 const parser = unified().use(rehypeParse);
 
+/**
+ * Top-level folders of a built site that hold no files of its own to check: the web editor (Decap
+ * CMS, an application for editors with its own tests), bundles, search indexes. Only at the top: an
+ * event whose id is `admin` has its page and feed checked like any other.
+ */
+const NOT_SITE_FILES = new Set(['admin', '_astro', 'pagefind', 'search-index']);
+
+/** The site's own files whose name passes `wanted` (pages, feeds, .bib files), as paths from the site's root, sorted. */
+export function builtFiles(dir: string, wanted: (name: string) => boolean): string[] {
+	const walk = (d: string): string[] =>
+		readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory() ? (d === dir && NOT_SITE_FILES.has(e.name) ? [] : walk(join(d, e.name))) : wanted(e.name) ? ['/' + relative(dir, join(d, e.name)).replace(/\\/g, '/')] : [],
+		);
+	return walk(dir).sort();
+}
+
 /** A built site folder: its pages by URL path, parsed once. */
 export class BuiltSite {
 	private trees = new Map<string, Root>();
 	constructor(readonly dir: string) {}
 
-	/**
-	 * Every HTML file, as URL paths (`/events/x/`, `/404.html`). Not the web editor's `/admin/`: an
-	 * application for editors (Decap CMS), not a page of the site; its own tests check it.
-	 */
+	/** Every HTML file, as URL paths (`/events/x/`, `/404.html`), outside the folders above. */
 	pages(): string[] {
-		const out: string[] = [];
-		const walk = (d: string) => {
-			for (const name of readdirSync(d)) {
-				const full = join(d, name);
-				if (d === this.dir && name === 'admin') continue;
-				if (statSync(full).isDirectory()) walk(full);
-				else if (name.endsWith('.html')) out.push('/' + relative(this.dir, full).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1'));
-			}
-		};
-		walk(this.dir);
-		return out.sort();
+		return builtFiles(this.dir, (name) => name.endsWith('.html'))
+			.map((path) => path.replace(/(^|\/)index\.html$/, '$1'))
+			.sort();
 	}
 
 	/** The file that serves a URL path, or undefined. */

@@ -1,14 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseRssFeed } from 'feedsmith';
-import type { BuiltSite, Finding } from './built-site';
+import { builtFiles, type BuiltSite, type Finding } from './built-site';
 
 /** Every `rss.xml` under the built site, as URL paths (`/events/x/rss.xml`). */
-export function feedPaths(dir: string, root = dir): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? (['admin', '_astro', 'pagefind', 'search-index'].includes(e.name) ? [] : feedPaths(join(dir, e.name), root)) : e.name === 'rss.xml' ? ['/' + relative(root, join(dir, e.name)).replace(/\\/g, '/')] : [],
-	);
-}
+/** Every RSS feed of a built site, as URL paths. */
+export const feedPaths = (dir: string) => builtFiles(dir, (name) => name === 'rss.xml');
 
 /**
  * Every RSS feed read by an independent parser (feedsmith), then held to RSS 2.0 and the RSS Best

@@ -96,7 +96,7 @@ function checkPageJsonLd(site: BuiltSite, page: string, block: Element | undefin
 }
 
 /** PNG's own header: width and height are the IHDR chunk's first two 32-bit numbers. */
-const pngSize = (bytes: Buffer) => (bytes.subarray(1, 4).toString('latin1') === 'PNG' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined);
+export const pngSize = (bytes: Buffer) => (bytes.subarray(1, 4).toString('latin1') === 'PNG' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined);
 
 /** The page's og:image is a file of the site; a declared size is the picture's own. */
 function checkShareImage(site: BuiltSite, page: string, tree: Root, add: (page: string, message: string) => void) {
