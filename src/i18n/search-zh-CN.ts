@@ -23,6 +23,13 @@ export const searchZhCN = {
 	/** Pages contain the query, but none passes the chosen filters (perhaps a value no page has, from an old link). */
 	filteredOut: (q: string, total: number) => `有 ${total} 个页面包含“${q}”，但没有一个符合所选的筛选条件：请取消部分筛选。`,
 	none: (q: string, related: boolean) => `没有页面包含“${q}”。${related ? '以下是相关结果，仅供参考。' : ''}`,
+	/** Nothing contains a pinyin query, but it spells people's names. */
+	peopleOnly: (q: string, n: number) => `没有页面包含“${q}”；有 ${n} 位嘉宾的姓名拼音与之相符。`,
+	/** Heading of the people whose names a pinyin query spells, above the pages that contain it. */
+	peopleHeading: (n: number) => `姓名拼音相符的嘉宾（${n} 位）`,
+	morePeople: (n: number) => `显示全部嘉宾（还有 ${n} 位）`,
+	/** Between a person's pinyin and the start of their page. */
+	separator: ' · ',
 	exactHeading: '精确结果',
 	relatedHeading: '相关结果',
 	more: (n: number) => `显示更多（还有 ${n} 个）`,

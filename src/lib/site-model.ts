@@ -3,6 +3,7 @@ import { uiFor, type Ui } from '../i18n';
 import { EVENT_FORMATS, EVENT_STATUSES, ORGANIZER_TIERS, type EventData, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
+import type { PersonFacts } from '../search/exact-index';
 import type { SiteRecords } from './records';
 import { INDEXED, urlsFor } from './urls';
 import { namesakeDistinctions } from './namesakes';
@@ -102,6 +103,8 @@ export interface SpeakerView extends SpeakerLink {
 	allNames: string[];
 	/** E Weinan / Weinan E, for Chinese names. */
 	pinyin?: { familyFirst: string; givenFirst: string };
+	/** What pinyin and initials search knows of a Chinese name (people.json). */
+	person?: PersonFacts;
 	initial: string;
 	sortKey: string;
 	/** Titles and affiliations from the most recent source, composed from its roles, for lists. */
@@ -407,6 +410,12 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				aliases: s.aliases,
 				allNames: s.allNames,
 				pinyin: s.romanised ? { familyFirst: s.romanised.familyFirst, givenFirst: s.romanised.givenFirst } : undefined,
+				// Ranked, among people whose names a pinyin query spells alike, by how many pages are about them.
+				person: s.romanised && {
+					syllables: s.romanised.syllables,
+					family: s.romanised.familySyllables,
+					weight: new Set([...appearances.map((ap) => ap.article.id), ...quotedIn.map((a) => a.id)]).size + talks.length,
+				},
 				initial: s.initial,
 				sortKey: s.sortKey,
 				latestDescription: latest.description,
@@ -513,7 +522,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	});
 	const searchEntries: SearchEntry[] = [
 		...events.map((e) => ({ url: e.url, title: e.name, kind: label('event'), ownNames: rankOwnNames('event'), date: e.start.iso, event: e.shortName, names: [], filters: e.searchFilters })),
-		...speakers.map((s) => ({ url: s.url, title: s.label, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters })),
+		...speakers.map((s) => ({ url: s.url, title: s.label, kind: label('speaker'), ownNames: rankOwnNames('speaker'), names: s.allNames, filters: s.searchFilters, ...(s.person && { person: s.person }) })),
 		...articles.map((a) => ({ url: a.url, title: a.title, kind: label('article'), ownNames: rankOwnNames('article'), date: a.date?.iso, event: a.searchFilters.event[0], names: [], filters: a.searchFilters })),
 		// Topics, series and organisations are found by their names and descriptions (their pages index those alone, not their lists).
 		...topics.map((t) => listedEntry('topic', t.url, ui.topic.title(t.name), [t.name])),

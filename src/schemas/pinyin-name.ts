@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 
 /** Two-character surnames; everything else is read as a one-character surname. */
 const COMPOUND_SURNAMES = new Set([
@@ -15,6 +15,10 @@ export interface PinyinName {
 	givenFirst: string;
 	/** All lowercase letters, no spaces or tone marks (`eweinan`): sort key and search form. */
 	compact: string;
+	/** One lowercase syllable per character (`e wei nan`), for pinyin and initials search; the override's when given. */
+	syllables: string[];
+	/** How many of `syllables` are the family name (2 for 欧阳, else 1). */
+	familySyllables: number;
 }
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -34,15 +38,22 @@ export function syllables(chinese: string, { name = true } = {}): string[] {
 export function pinyinName(chinese: string, override?: string): PinyinName {
 	let family: string;
 	let given: string;
+	let each: string[];
+	let familySyllables: number;
 	if (override) {
 		const [f, ...rest] = override.trim().split(/\s+/);
 		family = f!;
 		given = rest.join('');
+		const aligned = alignOverride(chinese, asciiFold(family), asciiFold(given));
+		// An override the dictionary has no reading for is searched by its words: "Wan Chongshan" as wan, chongshan.
+		each = aligned?.syllables ?? [family, given].map(asciiFold).filter(Boolean);
+		familySyllables = aligned?.familySyllables ?? 1;
 	} else {
-		const surnameLength = COMPOUND_SURNAMES.has(chinese.slice(0, 2)) ? 2 : 1;
+		familySyllables = COMPOUND_SURNAMES.has(chinese.slice(0, 2)) ? 2 : 1;
 		const all = syllables(chinese);
-		family = capitalise(all.slice(0, surnameLength).join(''));
-		given = capitalise(all.slice(surnameLength).join(''));
+		family = capitalise(all.slice(0, familySyllables).join(''));
+		given = capitalise(all.slice(familySyllables).join(''));
+		each = all.map(asciiFold);
 	}
 	return {
 		family,
@@ -50,7 +61,35 @@ export function pinyinName(chinese: string, override?: string): PinyinName {
 		familyFirst: `${family} ${given}`.trim(),
 		givenFirst: `${given} ${family}`.trim(),
 		compact: asciiFold(family + given),
+		syllables: each,
+		familySyllables: Math.min(familySyllables, each.length),
 	};
+}
+
+/**
+ * The override split into one syllable per character: each character read by one of its
+ * dictionary readings (万 wan/mo, 重 zhong/chong), so that together they spell the override, the
+ * family name ending where its word does. Undefined when no choice of readings spells it.
+ */
+function alignOverride(chinese: string, family: string, given: string): { syllables: string[]; familySyllables: number } | undefined {
+	const readings = polyphonic(chinese, { type: 'array', toneType: 'none', nonZh: 'removed' }).filter((r) => r.length > 0).map((r) => [...new Set(r.map(asciiFold))]);
+	const target = family + given;
+	// Depth-first over the readings: a name has a few characters with a few readings each.
+	const spell = (char: number, at: number): string[] | undefined => {
+		if (char === readings.length) return at === target.length ? [] : undefined;
+		for (const reading of readings[char]!) {
+			if (!reading || !target.startsWith(reading, at)) continue;
+			const rest = spell(char + 1, at + reading.length);
+			if (rest) return [reading, ...rest];
+		}
+		return undefined;
+	};
+	const each = spell(0, 0);
+	if (!each) return undefined;
+	let letters = 0;
+	const familySyllables = each.findIndex((syllable) => (letters += syllable.length) >= family.length) + 1;
+	// The family name must end between two syllables.
+	return letters === family.length ? { syllables: each, familySyllables } : undefined;
 }
 
 /** Lowercase ASCII form used for sorting and search (ü → v, as pinyin input methods type it). */

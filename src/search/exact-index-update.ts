@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
+import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
 import { NORMALISATION, codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, type Postings } from './postings';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
-	version: 1;
+	/** 2 since people.json: a kept index without it is built whole, not patched. */
+	version: 2;
 	/** The normalisation its bigrams were made with: an index of another is rebuilt, not patched. */
 	normalisation: number;
 	/** Page URLs in index order (page n of the index is order[n]). */
@@ -18,16 +19,16 @@ export interface ExactIndexState {
 }
 
 const pageHash = (p: SearchPage) =>
-	createHash('sha1').update(JSON.stringify([p.url, p.title, p.kind, p.date, p.event, p.names, p.body, p.filters])).digest('base64url');
+	createHash('sha1').update(JSON.stringify([p.url, p.title, p.kind, p.date, p.event, p.names, p.body, p.filters, p.person])).digest('base64url');
 
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 1, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+	return { version: 2, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
 }
 
-/** Files of an index with this manifest: manifest, shards, docs, filters. */
-export const exactIndexFileCount = (m: Manifest) => 2 + m.shards + Math.ceil(m.pages / m.docsPerFile);
+/** Files of an index with this manifest: manifest, shards, docs, filters, people. */
+export const exactIndexFileCount = (m: Manifest) => 3 + m.shards + Math.ceil(m.pages / m.docsPerFile);
 
 /** Bigram → ascending offsets of one page, numbered as exactIndexFiles numbers them. */
 function pagePostings(p: SearchPage): Map<string, number[]> {
@@ -56,7 +57,7 @@ const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.len
 /**
  * Brings the exact index in `folder`, described by `state`, up to date with `pages` by rewriting
  * only the files the changed pages touch: the shards of bigrams whose postings for those pages
- * differ, their docs files, and filters.json. Editing one article of 10,000 rewrites a few dozen
+ * differ, their docs files, filters.json and people.json. Editing one article of 10,000 rewrites a few dozen
  * files instead of 12,000 (432 MB) and skips the whole-index passes.
  *
  * `before(url)` is the last build's reading of a changed page. Returns why it cannot patch when the
@@ -125,6 +126,9 @@ export function updateExactIndex(
 		write('manifest.json', JSON.stringify(manifest));
 	}
 	for (const n of docFiles) write(...docsFile(docs, n, per));
-	if (changed.length) write('filters.json', filtersFile(ordered));
+	if (changed.length) {
+		write('filters.json', filtersFile(ordered));
+		write('people.json', peopleFile(ordered));
+	}
 	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written, rebundled };
 }

@@ -1,5 +1,6 @@
 import { escape, excerpt } from './excerpt';
-import { createExactSearch } from './exact-search';
+import { createExactSearch, type Loader } from './exact-search';
+import { createPersonSearch, pinyinLabel } from './person-search';
 import { searchStringsFor } from '../i18n/search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
@@ -27,11 +28,16 @@ const RELATED = 5;
 /** Pagefind is warmed up once the reader has paused this long, so it never competes with typing. */
 const WARM_UP_AFTER_MS = 1000;
 
-const exact = createExactSearch(async (path) => {
+/** People whose names a pinyin query spells, shown before more are asked for. */
+const PEOPLE = 5;
+
+const load: Loader = async (path) => {
 	const response = await fetch(`${BASE}search-index/${path}`);
 	if (!response.ok) throw new Error(`${path}: ${response.status}`);
 	return path.endsWith('.json') ? response.json() : response.text();
-});
+};
+const exact = createExactSearch(load);
+const people = createPersonSearch(load);
 let pagefind: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
 	(pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
@@ -39,7 +45,7 @@ const loadPagefind = () =>
 		return pf;
 	}));
 
-function item(match: 'exact' | 'related', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
+function item(match: 'exact' | 'related' | 'person', url: string, title: string, kind: string, date: string, event: string, excerptHtml: string) {
 	const meta = [kind && `<span class="badge">${escape(kind)}</span>`, event && kind !== t.eventKind && `<span>${escape(event)}</span>`, date && `<span>${escape(date)}</span>`]
 		.filter(Boolean)
 		.join('');
@@ -60,6 +66,7 @@ export function startSearchPage() {
 	let warmUp: ReturnType<typeof setTimeout> | undefined;
 
 	let shown = PAGE_SIZE;
+	let peopleShown = PEOPLE;
 
 	async function run(query: string) {
 		const mine = ++generation;
@@ -74,20 +81,29 @@ export function startSearchPage() {
 			return finish(0);
 		}
 		const chosen = selected();
-		const found = await exact.search(q, { sort: sortSelect.value === 'date' ? 'date' : 'relevance' });
+		// A query in pinyin (dqh, Dai Qionghai) also looks for people by name: their own group, above
+		// the pages that contain the letters, never counted among them.
+		const [found, named] = await Promise.all([exact.search(q, { sort: sortSelect.value === 'date' ? 'date' : 'relevance' }), people(q)]);
 		// Facets load with the first search that uses a filter, or after the results are on screen.
 		const facets = chosen.size > 0 ? await exact.facets() : undefined;
 		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
 		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
 		const top = matching.slice(0, shown);
-		// Related results are offered only when nothing matches exactly. With several terms, the pages
-		// holding some of them (each really does, and the terms are marked); else Pagefind's pages that
-		// share part of the query. Pagefind is not even loaded while the exact index has an answer.
-		const none = matching.length === 0;
+		// A person whose page contains the query is already an exact match, ranked first by their own
+		// name (Dai Qionghai); the group holds the people the query spells otherwise (dqh).
+		const exactPages = new Set(found.matches.map((m) => m.page));
+		const persons = named.filter((p) => !exactPages.has(p.page) && (!facets || passes(p.page)));
+		const topPersons = persons.slice(0, peopleShown);
+		// Related results are offered only when nothing matches exactly and no name is spelled. With
+		// several terms, the pages holding some of them (each really does, and the terms are marked);
+		// else Pagefind's pages that share part of the query. Pagefind is not even loaded while the
+		// exact index has an answer.
+		const none = matching.length === 0 && persons.length === 0;
 		const partial = none ? (facets ? found.partial.filter((m) => passes(m.page)) : found.partial).slice(0, RELATED) : [];
 		const askPagefind = none && partial.length === 0;
-		const [docs, partialDocs, pagefindResults] = await Promise.all([
+		const [docs, personDocs, partialDocs, pagefindResults] = await Promise.all([
 			Promise.all(top.map((m) => exact.doc(m.page))),
+			Promise.all(topPersons.map((p) => exact.doc(p.page))),
 			Promise.all(partial.map((m) => exact.doc(m.page))),
 			askPagefind ? pagefindSearch(q, chosen) : [],
 		]);
@@ -101,6 +117,8 @@ export function startSearchPage() {
 			? t.singleCharacter(q, related.length > 0)
 			: count > 0
 				? t.found(count, q, top.length)
+				: persons.length > 0
+					? t.peopleOnly(q, persons.length)
 				: found.matches.length > 0
 					? t.filteredOut(q, found.matches.length)
 					: partial.length > 0
@@ -111,8 +129,14 @@ export function startSearchPage() {
 			return item('exact', d.url, d.title, d.kind, d.date, d.event, excerpt(d.body, m.hits));
 		});
 		const relatedHtml = related.map((r) => item('related', r.url, r.title, r.kind, r.date, r.event, r.excerpt));
+		const personHtml = topPersons.map((p, i) => {
+			const d = personDocs[i]!;
+			return item('person', d.url, d.title, d.kind, d.date, d.event, `<span lang="zh-Latn-pinyin">${escape(pinyinLabel(p.syllables, p.family))}</span>${t.separator}${excerpt(d.body, [])}`);
+		});
 		results.innerHTML =
-			(exactHtml.length ? `<h2 class="visually-hidden" id="exact-results">${t.exactHeading}</h2><ol class="card-list" aria-labelledby="exact-results">${exactHtml.join('')}</ol>` : '') +
+			(personHtml.length ? `<h2 class="related-heading" id="person-results">${t.peopleHeading(persons.length)}</h2><ol class="card-list" aria-labelledby="person-results">${personHtml.join('')}</ol>` : '') +
+			(persons.length > topPersons.length ? `<button type="button" class="more-results" data-more-people>${t.morePeople(persons.length - topPersons.length)}</button>` : '') +
+			(exactHtml.length ? `<h2 class="${personHtml.length ? 'related-heading' : 'visually-hidden'}" id="exact-results">${t.exactHeading}</h2><ol class="card-list" aria-labelledby="exact-results">${exactHtml.join('')}</ol>` : '') +
 			(count > top.length ? `<button type="button" class="more-results" data-more>${t.more(count - top.length)}</button>` : '') +
 			(relatedHtml.length ? `<h2 class="related-heading" id="related-results">${t.relatedHeading}</h2><ol class="card-list" aria-labelledby="related-results">${relatedHtml.join('')}</ol>` : '');
 		finish(count);
@@ -127,8 +151,10 @@ export function startSearchPage() {
 	}
 
 	results.addEventListener('click', (e) => {
-		if (!(e.target as HTMLElement).closest('[data-more]')) return;
-		shown += PAGE_SIZE;
+		const target = e.target as HTMLElement;
+		if (target.closest('[data-more]')) shown += PAGE_SIZE;
+		else if (target.closest('[data-more-people]')) peopleShown = Infinity;
+		else return;
 		void run(input.value);
 	});
 
@@ -185,6 +211,7 @@ export function startSearchPage() {
 
 	function go(query: string) {
 		shown = PAGE_SIZE;
+		peopleShown = PEOPLE;
 		const url = new URL(location.href);
 		if (query.trim()) url.searchParams.set('q', query.trim());
 		else url.searchParams.delete('q');

@@ -104,7 +104,7 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 1 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === 2 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createExactSearch } from '../../src/search/exact-search';
+import { NAME_MATCH, createPersonSearch } from '../../src/search/person-search';
 import { indexOrder, searchableText } from '../../src/search/exact-index';
 import { codePoints, normalise, queryTerms } from '../../src/search/normalise';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 import { indexFileLoader, searchFacts } from '../support/search-index';
+import { spellings } from '../support/pinyin-spellings';
 import { fixtureSite } from '../support/sites';
 
 const { dist, root } = fixtureSite('proceedings');
@@ -124,4 +126,46 @@ test('several terms never on one page: the pages holding some of them, most term
 	expect(counts).toEqual([...counts].sort((a, b) => b - a));
 	// One term: no partial list (Pagefind offers related pages then).
 	expect((await engine.search('量子纠缠')).partial).toEqual([]);
+});
+
+describe('pinyin and initials find people: exactly those whose name data they spell, the person first', () => {
+	const all = pages();
+	// Ground truth from the name data: each person's pinyin, as the site model gives it, spelled every way.
+	const people = all.flatMap((p) => (p.person ? [{ url: p.url, ways: spellings(p.person.syllables, p.person.family), ...p.person }] : []));
+	const search = createPersonSearch(load);
+	const found = async (q: string) => (await search(q)).map((m) => ({ url: all[m.page]!.url, match: m.match }));
+	const rng = fc.sample(fc.nat(), { numRuns: 4 * people.length, seed: 5 });
+
+	test('every person with a Chinese name is listed, with their pinyin', () => {
+		expect(people.length).toBeGreaterThan(0);
+		expect(people.every((p) => p.syllables.length >= 2)).toBe(true);
+	});
+
+	test('initials, and full pinyin in any spacing, case and order: the person is found, and only people the query spells', async () => {
+		for (const [i, person] of people.entries()) {
+			const initials = [...person.ways].find(([w, m]) => m === NAME_MATCH.INITIALS && w.length === person.syllables.length)![0];
+			const given = person.syllables.slice(person.family);
+			const family = person.syllables.slice(0, person.family);
+			// Written as readers write it: "Dai Qionghai", "qionghai dai", "DAI QIONG HAI", "daiqionghai".
+			const spaced = (parts: string[][]) => parts.map((p) => p.join(rng[i]! % 3 === 0 ? ' ' : '')).join(' ');
+			const full = [spaced([family, given]), spaced([given, family]), person.syllables.join('')].map((q, k) => (rng[i + k]! % 2 ? q.toUpperCase() : q));
+			for (const q of [initials, ...full]) {
+				const letters = q.toLowerCase().replace(/[^a-z]/g, '');
+				const want = people.filter((p) => p.ways.has(letters)).map((p) => p.url).sort();
+				const got = await found(q);
+				expect(got.map((g) => g.url).sort(), q).toEqual(want);
+				// Typed in full, the person (or a namesake spelled the same) leads.
+				if (q !== initials) expect(people.find((p) => p.url === got[0]!.url)!.ways.get(letters), q).toBe(NAME_MATCH.FULL);
+			}
+		}
+	});
+
+	test('a person’s pinyin override is what is searched: wcs and Wan Chongshan find 万重山, mcs and Mo Chongshan do not', async () => {
+		for (const q of ['wcs', 'Wan Chongshan', 'chongshan wan']) expect((await found(q)).map((g) => g.url), q).toContain('/speakers/wan-chongshan/');
+		for (const q of ['mcs', 'Mo Chongshan']) expect((await found(q)).map((g) => g.url), q).not.toContain('/speakers/wan-chongshan/');
+	});
+
+	test('queries that are not pinyin look for no one', async () => {
+		for (const q of ['戴琼海', '5G-A', 'AI4S', 'd']) expect(await found(q), q).toEqual([]);
+	});
 });

@@ -33,6 +33,7 @@ async function searchFor(query: string) {
 		count: Number(await results.getAttribute('data-search-count')),
 		exact: all.filter((r) => r.match === 'exact').map((r) => r.url),
 		related: all.filter((r) => r.match === 'related').map((r) => r.url),
+		people: all.filter((r) => r.match === 'person').map((r) => r.url),
 		order: all.map((r) => r.match),
 		status: await s.page.locator('#search-status').textContent(),
 	};
@@ -77,6 +78,33 @@ test('a foreign name with any dot or none finds the person first, with no alias 
 
 test('a speaker’s own page comes first for each form of the name', async () => {
 	for (const name of ['鄂维南', 'Weinan E', 'Hugo Aerts', '雨果·彼得']) expect((await searchFor(name)).exact[0], name).toBe(`/speakers/${name.includes('Hugo') || name.includes('雨果') ? 'hugo-aerts' : 'e-weinan'}/`);
+});
+
+test('pinyin and initials find people: their own group above the pages that contain the letters, never marked exact', async () => {
+	// Ground truth from the name data (the site model's pinyin of each person), not typed.
+	const person = pages.find((p) => p.url === '/speakers/dai-qionghai/')!.person!;
+	const initials = person.syllables.map((x) => x[0]).join('');
+	const r = await searchFor(initials);
+	expect(r.people[0]).toBe('/speakers/dai-qionghai/');
+	expect(r.count).toBe(containing(initials).length);
+	expect(r.status).toBe(`没有页面包含“${initials}”；有 ${r.people.length} 位嘉宾的姓名拼音与之相符。`);
+	expect(r.related).toEqual([]);
+	await expect(s.page.locator('#person-results').textContent()).resolves.toBe(`姓名拼音相符的嘉宾（${r.people.length} 位）`);
+	await expect(s.page.locator('[data-match="person"] [lang="zh-Latn-pinyin"]').first().textContent()).resolves.toBe('Dai Qionghai');
+
+	// Typed in full, in any spacing, case and order: the person's page is the first result, once. Their
+	// page shows their pinyin, so it is an exact match, ranked first by their own name; the pages that
+	// contain the letters are exactly those.
+	for (const q of ['Dai Qionghai', 'qiong hai DAI', 'daiqionghai', 'dai qh']) {
+		const full = await searchFor(q);
+		expect([...full.people, ...full.exact][0], q).toBe('/speakers/dai-qionghai/');
+		expect(full.people.filter((u) => full.exact.includes(u)), q).toEqual([]);
+		expect(full.count, q).toBe(containing(q).length);
+		expect(full.exact.filter((u) => !containing(q).includes(u)), q).toEqual([]);
+		expect(full.order.indexOf('exact') === -1 || full.order.lastIndexOf('person') < full.order.indexOf('exact'), q).toBe(true);
+	}
+	await s.page.screenshot({ path: join(root, 'tests', '.output', '6-search-pinyin.png'), fullPage: true });
+	expect(s.consoleProblems).toEqual([]);
 });
 
 test('no exact match: said plainly, related results offered as such', async () => {

@@ -32,8 +32,14 @@ describe('speakers', () => {
 			  "compact": "eweinan",
 			  "family": "E",
 			  "familyFirst": "E Weinan",
+			  "familySyllables": 1,
 			  "given": "Weinan",
 			  "givenFirst": "Weinan E",
+			  "syllables": [
+			    "e",
+			    "wei",
+			    "nan",
+			  ],
 			}
 		`);
 		expect(s.allNames).toEqual(['鄂维南', 'E Weinan', 'Weinan E', 'eweinan']);
@@ -44,6 +50,15 @@ describe('speakers', () => {
 		expect(s.romanised?.givenFirst).toBe('Chongshan Wan');
 		// The override feeds the sort key and the index letter too: W, not M (the dictionary reads 万 as mo here).
 		expect([s.sortKey, s.initial]).toEqual(['wan chongshan', 'W']);
+		// And search: one syllable per character, from the readings each character has (万 wan/mo, 重 zhong/chong).
+		expect([s.romanised?.syllables, s.romanised?.familySyllables]).toEqual([['wan', 'chong', 'shan'], 1]);
+	});
+	test('a compound surname is two syllables of family name, in the override too', () => {
+		expect(speakerSchema().parse({ name: '欧阳修', appearances: [appearance] }).romanised).toMatchObject({ syllables: ['ou', 'yang', 'xiu'], familySyllables: 2 });
+		expect(speakerSchema().parse({ name: '单田芳', pinyin: 'Shan Tianfang', appearances: [appearance] }).romanised).toMatchObject({ syllables: ['shan', 'tian', 'fang'], familySyllables: 1 });
+	});
+	test('an override no reading of the characters spells is searched by its words', () => {
+		expect(speakerSchema().parse({ name: '张三', pinyin: 'Zhang Sanx', appearances: [appearance] }).romanised).toMatchObject({ syllables: ['zhang', 'sanx'], familySyllables: 1 });
 	});
 	test('ü is kept for display and folded to v for sorting', () => {
 		const s = speakerSchema().parse({ name: '吕乐', appearances: [appearance] });
