@@ -19,6 +19,8 @@ export interface PinyinName {
 	syllables: string[];
 	/** How many of `syllables` are the family name (2 for 欧阳, else 1). */
 	familySyllables: number;
+	/** False for an override no reading of the characters spells (a typo?): it is then searched by its words. */
+	readingsAgree: boolean;
 }
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -40,6 +42,7 @@ export function pinyinName(chinese: string, override?: string): PinyinName {
 	let given: string;
 	let each: string[];
 	let familySyllables: number;
+	let readingsAgree = true;
 	if (override) {
 		const [f, ...rest] = override.trim().split(/\s+/);
 		family = f!;
@@ -48,6 +51,7 @@ export function pinyinName(chinese: string, override?: string): PinyinName {
 		// An override the dictionary has no reading for is searched by its words: "Wan Chongshan" as wan, chongshan.
 		each = aligned?.syllables ?? [family, given].map(asciiFold).filter(Boolean);
 		familySyllables = aligned?.familySyllables ?? 1;
+		readingsAgree = aligned !== undefined;
 	} else {
 		familySyllables = COMPOUND_SURNAMES.has(chinese.slice(0, 2)) ? 2 : 1;
 		const all = syllables(chinese);
@@ -63,6 +67,7 @@ export function pinyinName(chinese: string, override?: string): PinyinName {
 		compact: asciiFold(family + given),
 		syllables: each,
 		familySyllables: Math.min(familySyllables, each.length),
+		readingsAgree,
 	};
 }
 

@@ -94,3 +94,15 @@ export function pinyinLabel(syllables: string[], family: number): string {
 	const part = (s: string[]) => s.join('').replace(/^./, (c) => c.toUpperCase()).replaceAll('v', 'ü');
 	return [part(syllables.slice(0, family)), part(syllables.slice(family))].filter(Boolean).join(' ');
 }
+
+/**
+ * Exact matches with the pages of the people a pinyin query spells moved to the front, in the
+ * people's order (Wang Wei: 王伟's page before 王伟明's, whose page also contains wang and wei);
+ * the rest keep their order.
+ */
+export function spelledPeopleFirst<T extends { page: number }>(matches: T[], people: PersonMatch[]): T[] {
+	if (people.length === 0) return matches;
+	const rank = new Map(people.map((p, i) => [p.page, i]));
+	const first = matches.filter((m) => rank.has(m.page)).sort((a, b) => rank.get(a.page)! - rank.get(b.page)!);
+	return first.length ? [...first, ...matches.filter((m) => !rank.has(m.page))] : matches;
+}

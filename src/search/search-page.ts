@@ -1,6 +1,6 @@
 import { escape, excerpt } from './excerpt';
 import { createExactSearch, type Loader } from './exact-search';
-import { createPersonSearch, pinyinLabel } from './person-search';
+import { createPersonSearch, pinyinLabel, spelledPeopleFirst } from './person-search';
 import { searchStringsFor } from '../i18n/search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
@@ -87,10 +87,12 @@ export function startSearchPage() {
 		// Facets load with the first search that uses a filter, or after the results are on screen.
 		const facets = chosen.size > 0 ? await exact.facets() : undefined;
 		const passes = (page: number) => [...chosen].every(([key, values]) => values.some((v) => facets!.get(key)?.get(v)?.has(page)));
-		const matching = facets ? found.matches.filter((m) => passes(m.page)) : found.matches;
+		// A person the query spells leads the pages that contain it (sorted by relevance).
+		const ranked = sortSelect.value === 'date' ? found.matches : spelledPeopleFirst(found.matches, named);
+		const matching = facets ? ranked.filter((m) => passes(m.page)) : ranked;
 		const top = matching.slice(0, shown);
-		// A person whose page contains the query is already an exact match, ranked first by their own
-		// name (Dai Qionghai); the group holds the people the query spells otherwise (dqh).
+		// A person whose page contains the query is already an exact match, ranked first (Dai Qionghai);
+		// the group holds the people the query spells otherwise (dqh).
 		const exactPages = new Set(found.matches.map((m) => m.page));
 		const persons = named.filter((p) => !exactPages.has(p.page) && (!facets || passes(p.page)));
 		const topPersons = persons.slice(0, peopleShown);

@@ -50,7 +50,8 @@ export const PROBLEM_CODES = {
 	'article-before-event': '（警告）文章日期比所报道的活动早一年以上：核对日期，或 `events` 是否填错。',
 	'id-mismatch': '文件里写的 `id` 与文件名不一致：文件名就是 id。改成与文件名相同，或删掉这一行；要换 id 就给文件改名。',
 	'namesake-unclear': '两位同名嘉宾在网站上姓名后的区分说明相同（默认取最近出处的机构），读者分不清：在其中一人的文件里写 `disambiguation: 区分说明`。',
-	'redundant-alias': '（警告）别名与姓名或另一个别名只差间隔号（· • ・ ‧）或空格：搜索已把这些写法当作同一个，删除这个别名即可。',
+	'redundant-alias': '（警告）别名与姓名或另一个别名只差间隔号（· • ・ ‧）、空格、大小写或繁简体：搜索已把这些写法当作同一个，删除这个别名即可。',
+	'pinyin-mismatch': '（警告）嘉宾文件里的 `pinyin` 拼不出姓名各字的任何一种读音，多半是拼错了：按“姓 名”两段改正（如 `Wan Chongshan`）。读者按拼音或首字母（如 wcs）搜索此人时，用的就是这里的拼音。',
 	'duplicate-person': '（警告）可能与已有嘉宾是同一人：确认后合并为一个文件，把另一种写法放进 `aliases`；若确是两个人，在嘉宾文件里写 `distinctFrom: [另一人的 id]`，提示就不再出现。',
 	'low-contrast': '`content/site.yaml` 的主题色在背景上看不清：换深一些（深色模式换浅一些）的颜色。',
 } as const;

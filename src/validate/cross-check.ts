@@ -94,8 +94,20 @@ export function crossCheck(
 				severity: 'warning',
 				code: 'redundant-alias',
 				field: `aliases[${i}]`,
-				message: `别名“${alias}”与“${same}”只差间隔号（· • ・）或空格，搜索已把它们当作同一写法：请删除这个别名。`,
+				message: `别名“${alias}”与“${same}”只差间隔号（· • ・）、空格、大小写或繁简体，搜索已把它们当作同一写法：请删除这个别名。`,
 			});
+		});
+	}
+
+	// A pinyin override is what pinyin and initials search look for: one that spells no reading of the name is probably mistyped.
+	for (const s of records.speakers) {
+		if (!s.pinyin || s.romanised?.readingsAgree !== false) continue;
+		problems.push({
+			...at(s.filePath, ['pinyin']),
+			severity: 'warning',
+			code: 'pinyin-mismatch',
+			field: 'pinyin',
+			message: `拼音“${s.pinyin}”拼不出“${s.name}”各字的任何一种读音：请检查拼写（“姓 名”两段，如 Wan Chongshan）。按拼音或首字母搜索此人时用的就是这里的拼音。`,
 		});
 	}
 

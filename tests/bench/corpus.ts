@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PersonFacts } from '../../src/search/exact-index';
+import { pinyinName } from '../../src/schemas/pinyin-name';
 
 /** Deterministic PRNG (mulberry32), so every run generates the same corpus and queries. */
 export function random(seed: number) {
@@ -28,17 +30,31 @@ export function seedSentences(seeds: string): string[] {
 		.filter((s) => s.length > 12 && s.length < 200 && !/[{}:]/.test(s));
 }
 
-export interface GeneratedPage { url: string; title: string; body: string; date: string; people: string[]; filters: Record<string, string[]> }
+export interface GeneratedPage {
+	url: string;
+	title: string;
+	kind: string;
+	ownNames: boolean;
+	names: string[];
+	body: string;
+	date?: string;
+	filters: Record<string, string[]>;
+	person?: PersonFacts;
+}
 
 /**
  * `count` article pages built from recombined seed sentences, with generated names, institutions
- * and Latin terms woven in, written as HTML; what the site model would say of each (title, facets) is returned with it.
+ * and Latin terms woven in, and a page for each of the 2,000 generated people (name, pinyin, the
+ * articles naming them), written as HTML; what the site model would say of each (title, names,
+ * facets, pinyin) is returned with it.
  */
 export function generateCorpus(dir: string, seeds: string, count: number, chars: number): GeneratedPage[] {
 	const rng = random(20261124);
 	const sentences = seedSentences(seeds);
 	const people = Array.from({ length: 2000 }, () => rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.next() < 0.7 ? rng.pick(GIVEN) : ''));
 	const pages: GeneratedPage[] = [];
+	const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+	const mentions = new Map<string, string[]>();
 	for (let i = 0; i < count; i++) {
 		const who = [rng.pick(people), rng.pick(people)];
 		const parts: string[] = [];
@@ -55,13 +71,33 @@ export function generateCorpus(dir: string, seeds: string, count: number, chars:
 		const url = `/gen/${i}/`;
 		const body = parts.join('');
 		const filters = { kind: ['文章'], year: [date.slice(0, 4)], event: [], topic: [], speaker: who };
-		const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+		for (const name of new Set(who)) (mentions.get(name) ?? mentions.set(name, []).get(name)!).push(title);
 		mkdirSync(join(dir, 'gen', String(i)), { recursive: true });
 		writeFileSync(
 			join(dir, 'gen', String(i), 'index.html'),
 			`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><article data-pagefind-body data-pagefind-meta="date:${date}"><span hidden data-pagefind-filter="kind:文章"></span><h1>${esc(title)}</h1><p>${esc(body)}</p></article></body></html>`,
 		);
-		pages.push({ url, title, body, date, people: who, filters });
+		pages.push({ url, title, kind: '文章', ownNames: false, names: [], body, date, filters });
 	}
+	// People named in the articles, one page each, as the site has speakers: name, pinyin, where they appear.
+	[...mentions].forEach(([name, titles], i) => {
+		const pinyin = pinyinName(name);
+		const body = `${name} ${pinyin.familyFirst} / ${pinyin.givenFirst} 见于：${titles.join('；')}`;
+		mkdirSync(join(dir, 'gen', 'people', String(i)), { recursive: true });
+		writeFileSync(
+			join(dir, 'gen', 'people', String(i), 'index.html'),
+			`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(name)}</title></head><body><article data-pagefind-body><span hidden data-pagefind-filter="kind:嘉宾"></span><h1>${esc(name)}</h1><p>${esc(body)}</p></article></body></html>`,
+		);
+		pages.push({
+			url: `/gen/people/${i}/`,
+			title: name,
+			kind: '嘉宾',
+			ownNames: true,
+			names: [name, pinyin.familyFirst, pinyin.givenFirst, pinyin.compact],
+			body,
+			filters: { kind: ['嘉宾'], year: [], event: [], topic: [], speaker: [name] },
+			person: { syllables: pinyin.syllables, family: pinyin.familySyllables, weight: titles.length },
+		});
+	});
 	return pages;
 }

@@ -2,6 +2,7 @@ import { searchableText, type SearchPage } from '../../src/search/exact-index';
 import { FIELD_SEPARATOR, normalise, queryTerms } from '../../src/search/normalise';
 import * as OpenCC from 'opencc-js';
 import { random } from './corpus';
+import { spellings } from '../support/pinyin-spellings';
 
 /** A reader in Hong Kong or Taiwan: OpenCC's own mainland → traditional conversion, phrases included. */
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
@@ -11,6 +12,8 @@ export interface Query {
 	q: string;
 	/** What the reader means, where it differs from what they typed: the ground truth is the pages containing it. */
 	means?: string;
+	/** A name typed in pinyin: the person meant, and every person whose name data it spells (their pages' URLs). */
+	person?: { url: string; spelled: string[] };
 }
 
 /**
@@ -21,7 +24,8 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 	const rng = random(seed);
 	const texts = pages.map((p) => p.body.replace(/\s+/g, ''));
 	const out: Query[] = [];
-	const add = (kind: string, q: string | undefined, means?: string) => q && !out.some((x) => x.q === q) && out.push({ kind, q, ...(means && { means }) });
+	const add = (kind: string, q: string | undefined, means?: string, person?: Query['person']) =>
+		q && !out.some((x) => x.q === q) && out.push({ kind, q, ...(means && { means }), ...(person && { person }) });
 	const slice = (min: number, max: number, test: RegExp = /^[\u4e00-\u9fff]+$/) => {
 		for (let tries = 0; tries < 200; tries++) {
 			const t = rng.pick(texts);
@@ -60,6 +64,25 @@ export function makeQueries(pages: SearchPage[], seed: number): Query[] {
 	for (let i = 0; i < 10 && dotted.length; i++) {
 		const name = rng.pick(dotted);
 		add('name, other dot', name.replace(/[·•・‧]\s*/g, rng.pick(['', '·', '•', '・', '‧', '･'])), name);
+	}
+	// A person's name typed in pinyin, from the name data (each page's pinyin syllables): in full, in
+	// either order, with any spacing and case; or by its initials. Ground truth: every person whose
+	// name the letters spell, by enumerating each name's spellings.
+	const persons = pages.flatMap((p) => (p.person ? [{ url: p.url, ways: spellings(p.person.syllables, p.person.family), ...p.person }] : []));
+	const spelling = (letters: string) => persons.filter((p) => p.ways.has(letters)).map((p) => p.url);
+	const cased = (s: string) => rng.pick([s, s.toUpperCase(), s.replace(/(^|\s)[a-z]/g, (c) => c.toUpperCase())]);
+	for (let i = 0; i < 15 && persons.length; i++) {
+		const p = rng.pick(persons);
+		const [family, given] = [p.syllables.slice(0, p.family), p.syllables.slice(p.family)];
+		const join = rng.pick(['', ' ']);
+		const parts = (rng.next() < 0.5 ? [family, given] : [given, family]).map((x) => x.join(join));
+		const q = cased(parts.join(rng.pick(['', ' '])));
+		add('pinyin, full', q, undefined, { url: p.url, spelled: spelling(q.toLowerCase().replace(/\s/g, '')) });
+	}
+	for (let i = 0; i < 15 && persons.length; i++) {
+		const p = rng.pick(persons);
+		const letters = p.syllables.map((x) => x[0]).join('');
+		add('pinyin, initials', rng.next() < 0.3 ? letters.toUpperCase() : letters, undefined, { url: p.url, spelled: spelling(letters) });
 	}
 	for (let i = 0; out.filter((q) => q.kind === 'no match').length < 5 && i < 500; i++) {
 		const q = String.fromCodePoint(rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5), rng.int(0x4e00, 0x9fa5));

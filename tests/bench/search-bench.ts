@@ -8,6 +8,7 @@ import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { indexOrder } from '../../src/search/exact-index';
 import { createExactSearch } from '../../src/search/exact-search';
+import { createPersonSearch } from '../../src/search/person-search';
 import { readBuiltPages, type PageFacts } from '../../src/search/read-built-pages';
 import { writeSearchIndexes } from '../../src/search/write-indexes';
 import { launchChromium } from '../support/chromium';
@@ -32,7 +33,7 @@ const quantile = (xs: number[], q: number) => {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-interface Run { ms: number[]; pageBytes: number; firstBytes: number; laterBytes: number[]; top: { url: string; exact: boolean }[][]; ordered: boolean[] }
+interface Run { ms: number[]; pageBytes: number; firstBytes: number; laterBytes: number[]; top: { url: string; exact: boolean }[][]; first: (string | undefined)[]; ordered: boolean[] }
 
 /**
  * Opens `path` in a fresh context (empty cache) and runs every query, counting the bytes each
@@ -51,19 +52,20 @@ async function drive(browser: Browser, base: string, path: string, queries: Quer
 		await page.waitForTimeout(30);
 		await Promise.all(pending);
 	};
-	const run: Run = { ms: [], firstBytes: 0, laterBytes: [], top: [], ordered: [], pageBytes: 0 };
+	const run: Run = { ms: [], firstBytes: 0, laterBytes: [], top: [], first: [], ordered: [], pageBytes: 0 };
 	await page.goto(base + path);
 	await page.waitForFunction('window.__ready === true || document.querySelector("#search-results")?.dataset.searchState === "done"');
 	await settled();
 	run.pageBytes = bytes;
 	for (const [i, { q }] of queries.entries()) {
 		const before = bytes;
-		const result = (await page.evaluate(runOne(q))) as { ms: number; top: { url: string; exact: boolean }[]; ordered: boolean };
+		const result = (await page.evaluate(runOne(q))) as { ms: number; top: { url: string; exact: boolean }[]; first?: string; ordered: boolean };
 		await settled();
 		if (i === 0) run.firstBytes = bytes - before;
 		else run.laterBytes.push(bytes - before);
 		run.ms.push(result.ms);
 		run.top.push(result.top);
+		run.first.push(result.first);
 		run.ordered.push(result.ordered);
 	}
 	await context.close();
@@ -78,11 +80,14 @@ const ours = (q: string) => `(async () => {
 	// Resolved by the attribute change itself, not by polling, so no frame of delay is added.
 	await new Promise((resolve) => { if (results.dataset.searchState === 'done') return resolve(); const o = new MutationObserver(() => { if (results.dataset.searchState === 'done') { o.disconnect(); resolve(); } }); o.observe(results, { attributes: true, attributeFilter: ['data-search-state'] }); });
 	const ms = performance.now() - t0;
-	const items = [...document.querySelectorAll('[data-search-result]')].map((e) => ({ url: new URL(e.querySelector('a').href).pathname, exact: e.dataset.match === 'exact' }));
+	const all = [...document.querySelectorAll('[data-search-result]')].map((e) => ({ url: new URL(e.querySelector('a').href).pathname, exact: e.dataset.match === 'exact', person: e.dataset.match === 'person' }));
+	// People a pinyin query spells come first, in a group of their own: not pages containing the query.
+	const items = all.filter((x) => !x.person);
 	const firstRelated = items.findIndex((x) => !x.exact);
-	return { ms, top: items.slice(0, 10), ordered: firstRelated === -1 || items.slice(firstRelated).every((x) => !x.exact) };
+	return { ms, top: items.slice(0, 10), first: all[0]?.url, ordered: firstRelated === -1 || items.slice(firstRelated).every((x) => !x.exact) };
 })()`;
-const plain = (q: string) => `(async () => { const r = await window.__run(${JSON.stringify(q)}); return { ms: r.ms, top: r.top.map((u) => ({ url: new URL(u, location.href).pathname, exact: true })), ordered: true }; })()`;
+const plain = (q: string) =>
+	`(async () => { const r = await window.__run(${JSON.stringify(q)}); const top = r.top.map((u) => ({ url: new URL(u, location.href).pathname, exact: true })); return { ms: r.ms, top, first: top[0]?.url, ordered: true }; })()`;
 
 /**
  * The baseline: Pagefind 1.6 with its defaults over the same HTML (the site's own /pagefind/ holds
@@ -106,6 +111,9 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 	// Recall of exact matches: the whole result set, from the same index files the browser reads.
 	const engine = createExactSearch(indexFileLoader(site));
 	const oursSets = await Promise.all(queries.map(async ({ q }) => new Set((await engine.search(q)).matches.map((m) => pages[m.page]!.url))));
+	// People found by a pinyin query: those in its group of people, and those whose page contains it.
+	const people = createPersonSearch(indexFileLoader(site));
+	const oursPeople = await Promise.all(queries.map(async ({ q, person }, i) => (person ? new Set([...(await people(q)).map((m) => pages[m.page]!.url), ...oursSets[i]!]) : new Set<string>())));
 
 	const server = await serve(site);
 	// One p95 is decided by a handful of cold-cache queries and moves by ±50 % between identical runs
@@ -155,8 +163,28 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 		const r = (sets: Set<string>[] | string[][]) => mean(ofKind.map((i) => [...sets[i]!].filter((u) => truths[i]!.has(u)).length / truths[i]!.size));
 		console.log(row(`recall, ${kind} queries only (${ofKind.length})`, r(oursSets).toFixed(3), r(plainAll).toFixed(3)));
 	}
+	// Names typed in pinyin: every person the letters spell found (ours: in the people group or as an
+	// exact match; plain: anywhere in Pagefind's results), and the first result on screen one of them.
+	for (const kind of ['pinyin, full', 'pinyin, initials']) {
+		const ofKind = queries.flatMap((q, i) => (q.kind === kind && q.person?.spelled.length ? [i] : []));
+		if (!ofKind.length) continue;
+		const spelled = (i: number) => new Set(queries[i]!.person!.spelled);
+		const r = (sets: Set<string>[] | string[][]) => mean(ofKind.map((i) => [...spelled(i)].filter((u) => new Set(sets[i]!).has(u)).length / spelled(i).size));
+		const first = (run: Run) => mean(ofKind.map((i) => (spelled(i).has(run.first[i] ?? '') ? 1 : 0)));
+		console.log(row(`people found, ${kind} queries (${ofKind.length})`, r(oursPeople).toFixed(3), r(plainAll).toFixed(3)));
+		console.log(row(`first result is a person spelled so, ${kind} queries`, first(o).toFixed(3), first(p).toFixed(3)));
+	}
 	console.log(row(`time query → rendered, p50, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p50).toFixed(0)} ms${each(oRounds, p50)}`, `${medianOf(pRounds, p50).toFixed(0)} ms${each(pRounds, p50)}`));
 	console.log(row(`time query → rendered, p95, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p95).toFixed(0)} ms${each(oRounds, p95)}`, `${medianOf(pRounds, p95).toFixed(0)} ms${each(pRounds, p95)}`));
+	// The kinds of query folding added (#17), each on its own: time and bytes beside plain Pagefind's.
+	const bytesOf = (run: Run, i: number) => (i === 0 ? run.firstBytes : run.laterBytes[i - 1]!);
+	for (const kind of ['traditional', 'name, other dot', 'pinyin, full', 'pinyin, initials']) {
+		const ofKind = queries.flatMap((q, i) => (q.kind === kind ? [i] : []));
+		if (!ofKind.length) continue;
+		const p95Of = (runs: Run[]) => quantile(runs.map((r) => quantile(ofKind.map((i) => r.ms[i]!), 0.95)), 0.5);
+		const bytes = (run: Run) => quantile(ofKind.map((i) => bytesOf(run, i)), 0.5);
+		console.log(row(`${kind} queries (${ofKind.length}): p95 time; median bytes`, `${p95Of(oRounds).toFixed(0)} ms; ${kb(bytes(o))}`, `${p95Of(pRounds).toFixed(0)} ms; ${kb(bytes(p))}`));
+	}
 	console.log(row('bytes, loading the page (before any query)', kb(o.pageBytes), kb(p.pageBytes)));
 	console.log(row('bytes, first query', kb(o.firstBytes), kb(p.firstBytes)));
 	console.log(row('bytes, later queries, median', kb(quantile(o.laterBytes, 0.5)), kb(quantile(p.laterBytes, 0.5))));
@@ -190,8 +218,8 @@ try {
 			mkdirSync(join(gen, 'plain'), { recursive: true });
 			let t = performance.now();
 			const corpus = generateCorpus(gen, join(contentRoot, 'seeds'), count, Number(values.chars));
-			const facts = new Map(corpus.map((p) => [p.url, { url: p.url, title: p.title, kind: '文章', ownNames: false, date: p.date, names: [], filters: p.filters }]));
-			console.log(`\ngenerated ${count} pages of ~${values.chars} characters in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+			const facts = new Map(corpus.map(({ body: _, ...facts }) => [facts.url, facts]));
+			console.log(`\ngenerated ${count} pages of ~${values.chars} characters and ${corpus.length - count} people's pages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 			t = performance.now();
 			const written = await writeSearchIndexes(gen, facts);
 			console.log(`indexed (exact index + Pagefind) in ${((performance.now() - t) / 1000).toFixed(1)} s: ${written.pages} pages, ${written.exactFiles} exact-index files`);

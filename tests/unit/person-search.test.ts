@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, test } from 'vitest';
 import type { PersonRow } from '../../src/search/exact-index';
-import { NAME_MATCH, createPersonSearch, nameMatch, pinyinLabel, pinyinLetters } from '../../src/search/person-search';
+import { NAME_MATCH, createPersonSearch, nameMatch, pinyinLabel, pinyinLetters, spelledPeopleFirst } from '../../src/search/person-search';
 import { pinyinName } from '../../src/schemas/pinyin-name';
 import { GIVEN, SURNAMES } from '../bench/corpus';
 import { spellings } from '../support/pinyin-spellings';

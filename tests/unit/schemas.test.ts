@@ -35,6 +35,7 @@ describe('speakers', () => {
 			  "familySyllables": 1,
 			  "given": "Weinan",
 			  "givenFirst": "Weinan E",
+			  "readingsAgree": true,
 			  "syllables": [
 			    "e",
 			    "wei",

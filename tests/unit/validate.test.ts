@@ -147,12 +147,18 @@ describe('people who are probably one', () => {
 	test('an alias that only changes the dot or spacing of a name already listed: a warning to delete it', () => {
 		const found = check((d) => edit(d, 'content/speakers/hugo-aerts.yaml', 'originalName: Hugo Aerts', 'originalName: Hugo Aerts\naliases: [雨果·彼得, 雨果・彼得, Hugo  Aerts, 胡戈]'));
 		expect(found).toEqual([
-			expect.stringMatching(/^content\/speakers\/hugo-aerts\.yaml:3:11  警告  aliases\[0\]  别名“雨果·彼得”与“雨果•彼得”只差间隔号（· • ・）或空格，搜索已把它们当作同一写法：请删除这个别名。  \[redundant-alias\]$/),
+			expect.stringMatching(/^content\/speakers\/hugo-aerts\.yaml:3:11  警告  aliases\[0\]  别名“雨果·彼得”与“雨果•彼得”只差间隔号（· • ・）、空格、大小写或繁简体，搜索已把它们当作同一写法：请删除这个别名。  \[redundant-alias\]$/),
 			expect.stringMatching(/aliases\[1\]  别名“雨果・彼得”与“雨果•彼得”/),
 			expect.stringMatching(/aliases\[2\]  别名“Hugo  Aerts”与“Hugo Aerts”/),
 		]);
 	});
-	test('an alias that is another person’s name', () => {
+	test('a pinyin override that spells no reading of the name: a warning at the line, saying what it is used for', () => {
+		expect(check((d) => write(d, 'content/speakers/mo-chongshan.yaml', `name: 莫重山\npinyin: Mo Chongshn\n${appearance}`))).toEqual([
+			'content/speakers/mo-chongshan.yaml:2:9  警告  pinyin  拼音“Mo Chongshn”拼不出“莫重山”各字的任何一种读音：请检查拼写（“姓 名”两段，如 Wan Chongshan）。按拼音或首字母搜索此人时用的就是这里的拼音。  [pinyin-mismatch]',
+		]);
+		expect(check((d) => write(d, 'content/speakers/mo-chongshan.yaml', `name: 莫重山\npinyin: Mo Chongshan\n${appearance}`))).toEqual([]);
+	});
+		test('an alias that is another person’s name', () => {
 		expect(check((d) => write(d, 'content/speakers/hugo.yaml', `name: 胡戈\noriginalName: Hugo\naliases: [雨果·彼得]\n${appearance}`))).toMatchInlineSnapshot(`
 			[
 			  "content/speakers/hugo-aerts.yaml:1:7  警告  name  与嘉宾“hugo”姓名或别名相同，可能是同一个人：若是，请合并为一个文件并把另一种写法放进 aliases；若不是，请在这里加一行 distinctFrom: [hugo]，表明两人不同。  [duplicate-person]",
