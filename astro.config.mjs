@@ -9,6 +9,7 @@ import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { verifiedPageCacheIntegration } from './src/integrations/verified-page-cache.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
+import { retiredPages } from './src/lib/retired-pages.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it. Its path is the
 // base every link, asset and search request is under: a GitHub Pages project site is served from
@@ -17,6 +18,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = new URL(site).pathname;
 // The folder the site's content comes from (HUIJI_CONTENT_ROOT): its public/ holds its favicon and logo.
 const contentRoot = process.env.HUIJI_CONTENT_ROOT ? resolve(process.env.HUIJI_CONTENT_ROOT) : '.';
+/** @type {Set<string> | undefined} Addresses the sitemap leaves out, read once the content pass has run. */
+let retired;
 const publicDir = existsSync(join(contentRoot, 'public')) ? join(contentRoot, 'public') : './public';
 
 export default defineConfig({
@@ -31,7 +34,8 @@ export default defineConfig({
 	// (after the sitemap is written, before the search index reads the pages).
 	// Pages Astro's incremental build may reuse are the ones a finished build left (verified-page-cache.ts).
 	// The web editor (/admin/, Decap CMS) is written last, its form generated from the schemas (cms-admin.ts).
-	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap(), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
+	// The sitemap leaves out the pages at a merged person's former ids, which only send readers on.
+	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },

@@ -71,7 +71,7 @@ function widgetFor(name: string, schema: z.ZodType, path: string, refs: Map<stri
 		case 'string':
 			return isSlugSchema(core)
 				? { ...base, widget: 'string', pattern: [SLUG_PATTERN.source, 'id 只能使用小写字母、数字和单个连字符，如 e-weinan'] }
-				: { ...base, widget: multiLine(core) ? 'text' : 'string' };
+				: { ...base, widget: multiLine(core) && multiLine(schema) ? 'text' : 'string' };
 		case 'number':
 			return { ...base, widget: 'number', value_type: 'int' };
 		case 'boolean':
@@ -82,7 +82,10 @@ function widgetFor(name: string, schema: z.ZodType, path: string, refs: Map<stri
 			return { ...base, widget: 'select', options: values.map((v) => ({ value: v, label: labels.get(v) ? `${labels.get(v)}（${v}）` : v })) };
 		}
 		case 'union':
-			// Partial dates (2024, 2024-10, 2024-10-22) are text: a date picker would invent the day.
+			// Clock times (09:30) and dates are text: a picker would invent a day, a time or a zone.
+			if (schema.safeParse('09:30').success) return { ...base, widget: 'string', pattern: ['^\\d{1,2}:\\d{2}$', '写成 24 小时制的 09:30、14:00'] };
+			// A day of the programme is a full date; other dates are as precise as the source (2024, 2024-10, 2024-10-22).
+			if (!schema.safeParse('2024').success) return { ...base, widget: 'string', pattern: ['^\\d{4}-\\d{2}-\\d{2}$', '写成 2024-10-22'] };
 			return { ...base, widget: 'string', pattern: ['^\\d{4}(-\\d{2}(-\\d{2})?)?$', '写成 2024、2024-10 或 2024-10-22'] };
 		case 'object':
 			return { ...base, widget: 'object', collapsed: false, fields: fieldsOf(core, `${path}.`, refs, records) };

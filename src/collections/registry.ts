@@ -63,6 +63,7 @@ export const COLLECTIONS = [
 			{ path: 'series[].series', to: 'series' },
 			{ path: 'organizers[].org', to: 'organization' },
 			{ path: 'agenda[].speakers[]', to: 'speaker' },
+			{ path: 'sessions[].chairs[]', to: 'speaker' },
 			{ path: 'topics[]', to: 'topic' },
 		],
 		names: (d) => [d.name, d.shortName],

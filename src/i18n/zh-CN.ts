@@ -67,6 +67,11 @@ export const zhCN = {
 		series: '系列活动',
 		seriesEvents: (n: number) => `${n} 场`,
 	},
+	moved: {
+		title: (name: string) => `${name}（页面已迁移）`,
+		text: (name: string) => `这个网址的内容已并入${name}的页面，正在跳转。`,
+		go: (name: string) => `前往${name}的页面`,
+	},
 	notFound: {
 		title: '页面不存在',
 		text: '您访问的页面不存在，可能已被移动或地址有误。',
@@ -89,6 +94,12 @@ export const zhCN = {
 		releases: '发布',
 		recap: '概述',
 		agenda: '议程',
+		/** The schedule's clock: Beijing time is what readers in China assume; another zone is named. */
+		timesIn: (timeZone: string) => (timeZone === 'Asia/Shanghai' ? '时间均为北京时间。' : `时间均为当地时间（${timeZone}）。`),
+		undated: '日期未详',
+		chairs: '主持',
+		calendar: '添加到日历（.ics）',
+		talkCalendar: '添加到日历',
 		speakers: '嘉宾',
 		coverage: '相关报道',
 		noCoverage: '暂无报道。',
@@ -107,6 +118,7 @@ export const zhCN = {
 		events: '参加的活动',
 		articles: '相关文章',
 		feed: (name: string) => `订阅有关${name}的文章（RSS）`,
+		calendar: (name: string) => `把${name}有时间安排的报告添加到日历（.ics）`,
 		feedTitle: (name: string) => `${name}：相关文章`,
 		feedDescription: (name: string) => `报道或引述${name}的文章。`,
 		initials: '按拼音首字母',

@@ -1,12 +1,13 @@
 import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
-import { EVENT_FORMATS, EVENT_STATUSES, ORGANIZER_TIERS, type EventData, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
+import { EVENT_FORMATS, EVENT_STATUSES, ORGANIZER_TIERS, toPartialDate, type EventData, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { PersonFacts } from '../search/exact-index';
 import type { SiteRecords } from './records';
 import { INDEXED, urlsFor } from './urls';
 import { namesakeDistinctions } from './namesakes';
+import { scheduleDays, sessionOf, talkKey, talkSlot, timeText, type ScheduleDay } from './schedule';
 
 /** Facets a page is filed under in search: kind, year, event, topic, speaker. */
 export type SearchFilters = Record<'kind' | 'year' | 'event' | 'topic' | 'speaker', string[]>;
@@ -62,6 +63,16 @@ export interface TalkView {
 	summary?: string;
 	/** Speakers with how the sources described them at this event. */
 	speakers: (SpeakerLink & { description?: string })[];
+	/** When, as far as the sources say (the event's time zone): YYYY-MM-DD, HH:MM. */
+	day?: string;
+	start?: string;
+	end?: string;
+	/** 09:30–10:00 */
+	timeText?: string;
+	/** The room of its session, where the programme gives one. */
+	room?: string;
+	/** The talk alone as an iCalendar file, when its day and start are known. */
+	calendarUrl?: string;
 }
 export interface EventView extends EventLink {
 	shortName: string;
@@ -84,6 +95,12 @@ export interface EventView extends EventLink {
 	theme?: string;
 	forums?: { count?: number; names: string[] };
 	agenda: TalkView[];
+	/** The agenda by day and session, when the sources give its times, days or sessions (else the plain list). */
+	schedule?: ScheduleDay<TalkView, SpeakerLink>[];
+	/** IANA zone of the programme's clock times. */
+	timeZone: string;
+	/** The event (and its timed talks) as an iCalendar file, when its day is known. */
+	calendarUrl?: string;
 	releases: string[];
 	livestream?: { platforms: string[]; url?: string; audience?: string };
 	facts: { label: string; value: string }[];
@@ -113,6 +130,8 @@ export interface SpeakerView extends SpeakerLink {
 	latestRoles: { title: string; org?: string }[];
 	appearances: { asGiven: string; description: string; article: Link; event?: EventLink; orgIds: string[] }[];
 	talks: (TalkView & { event: EventLink })[];
+	/** Their timed talks as an iCalendar file, when they have any. */
+	calendarUrl?: string;
 	articles: (ArticleSummary & { asLabel: string })[];
 	events: EventLink[];
 	searchFilters: SearchFilters;
@@ -195,6 +214,8 @@ export interface SiteModel {
 	articles: ArticleView[];
 	/** Published articles by id, for pages that list summaries but need the whole view (citations). */
 	articleById: Map<string, ArticleView>;
+	/** Retired addresses of merged people (a speaker's formerIds): each is a page that sends readers on. */
+	movedSpeakers: { id: string; to: SpeakerView }[];
 	/** Every share card to draw, by the route's params (`/cards/<kind>/<id>.png`). */
 	cards: { kind: string; id: string; card: ShareCard }[];
 	topics: TopicView[];
@@ -264,13 +285,21 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const descriptionAt = new Map(
 		publishedSpeakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event && !draftArticles.has(ap.article) ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
 	);
-	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => ({
-		title: t.title,
-		roleLabel: ui.vocab.talkRoles[t.role],
-		forum: t.forum,
-		summary: t.summary,
-		speakers: t.speakers.map((id) => ({ ...need(speakerLinks, id, 'speaker'), description: descriptionAt.get(`${id}@${eventId}`) })),
-	});
+	const eventRecords = new Map(records.events.map((e) => [e.id, e]));
+	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => {
+		const slot = talkSlot(eventRecords.get(eventId)!, t);
+		return {
+			title: t.title,
+			roleLabel: ui.vocab.talkRoles[t.role],
+			forum: t.forum,
+			summary: t.summary,
+			speakers: t.speakers.map((id) => ({ ...need(speakerLinks, id, 'speaker'), description: descriptionAt.get(`${id}@${eventId}`) })),
+			...slot,
+			timeText: timeText(slot.start, slot.end),
+			room: sessionOf(eventRecords.get(eventId)!, t)?.venue,
+			calendarUrl: slot.day && slot.start ? urls.talkCalendar(eventId, talkKey(slot.day, slot.start, t.speakers)) : undefined,
+		};
+	};
 
 	const articles: ArticleView[] = published
 		.map((a) => ({
@@ -325,6 +354,8 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const articlesOfSpeaker = indexBy(articles, (a) => a.people.map((p) => p.id));
 	const articlesOfTopic = indexBy(articles, (a) => a.topics.map((t) => t.id));
 	const speakersAt = indexBy(publishedSpeakers, (s) => s.appearances.flatMap((ap) => (ap.event && !draftArticles.has(ap.article) ? [ap.event] : [])));
+	// Who chaired a session was at the event, as its speakers were.
+	const chairedBy = indexBy(records.events, (e) => [...new Set(e.sessions.flatMap((session) => session.chairs))]);
 	const talksOf = indexBy(
 		records.events.flatMap((e) => e.agenda.map((talk) => ({ event: e.id, talk }))),
 		({ talk }) => talk.speakers,
@@ -336,6 +367,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			const venueText = [e.venue?.country, e.venue?.region, e.venue?.city, e.venue?.name].filter(Boolean).join(ui.list.dot) || undefined;
 			const speakerIds = new Set([
 				...e.agenda.flatMap((t) => t.speakers),
+				...e.sessions.flatMap((session) => session.chairs),
 				...(speakersAt.get(e.id) ?? []).map((s) => s.id),
 			]);
 			return {
@@ -366,6 +398,15 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				theme: e.theme,
 				forums: e.forums,
 				agenda,
+				schedule: scheduleDays(e, agenda, (session) => ({
+					id: session.id,
+					title: session.title,
+					timeText: timeText(session.start, session.end),
+					venue: session.venue,
+					chairs: session.chairs.map((id) => need(speakerLinks, id, 'speaker')),
+				}), (day) => formatDate(toPartialDate(day)!)),
+				timeZone: e.timeZone,
+				calendarUrl: e.start.precision === 'day' || agenda.some((t) => t.calendarUrl) ? urls.eventCalendar(e.id) : undefined,
 				releases: e.releases,
 				livestream: e.livestream,
 				facts: e.facts,
@@ -399,7 +440,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			}));
 			const talks = (talksOf.get(s.id) ?? []).map(({ event, talk }) => ({ ...talkView(event, talk), event: need(eventLinks, event, 'event') }));
 			const quotedIn = (articlesOfSpeaker.get(s.id) ?? []).map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
-			const eventIds = new Set([...talks.map((t) => t.event.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
+			const eventIds = new Set([...talks.map((t) => t.event.id), ...(chairedBy.get(s.id) ?? []).map((e) => e.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
 			const attended = events.filter((e) => eventIds.has(e.id));
 			const latest = [...appearances].sort(
 				byDateDesc((ap) => articleDates.get(ap.article.id), (ap) => ap.article.id),
@@ -422,6 +463,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 				latestRoles: latest.roles,
 				appearances,
 				talks,
+				calendarUrl: talks.some((t) => t.calendarUrl) ? urls.speakerCalendar(s.id) : undefined,
 				articles: quotedIn,
 				events: attended.map((e) => need(eventLinks, e.id, 'event')),
 				searchFilters: {
@@ -539,6 +581,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		speakers,
 		articles,
 		articleById: new Map(articles.map((a) => [a.id, a])),
+		movedSpeakers: speakers.flatMap((to) => publishedSpeakers.find((s) => s.id === to.id)!.formerIds.map((id) => ({ id, to }))),
 		cards: [
 			{ kind: 'site', id: 'home', card: siteCard },
 			...events.map((e) => ({ kind: 'event', id: e.id, card: e.card })),

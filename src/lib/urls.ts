@@ -31,6 +31,9 @@ export function urlsFor(base = '/') {
 		card: (kind: string, id: string) => at(`cards/${kind}/${id}.png`),
 		/** An event's articles as one BibTeX file. */
 		eventBib: (id: string) => at(`events/${id}/citations.bib`),
+		eventCalendar: (id: string) => at(`events/${id}/calendar.ics`),
+		talkCalendar: (id: string, talk: string) => at(`events/${id}/calendar/${talk}.ics`),
+		speakerCalendar: (id: string) => at(`speakers/${id}/calendar.ics`),
 	};
 }
 

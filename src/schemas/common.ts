@@ -122,6 +122,51 @@ const cleanText = (multiLine: boolean) =>
 			}
 		});
 
+/** A day in full, as `YYYY-MM-DD` (no partial dates): when a talk of a programme took place. */
+export const fullDate = () =>
+	partialDate().superRefine((date, ctx) => {
+		if (date.precision !== 'day') ctx.addIssue({ code: 'custom', params: { code: 'invalid-date' }, message: `这里要写到具体哪一天，如 ${date.iso}${date.precision === 'year' ? '-10-22' : '-22'}` });
+	}).transform((date) => date.iso);
+
+/**
+ * A wall-clock time, `HH:MM` on a 24-hour clock, as a printed programme gives it (`09:30`, `14:00`).
+ * YAML 1.1 readers take an unquoted 09:30 as the number 570 (sixty-based): that is read back as 09:30.
+ */
+export const clockTime = () =>
+	z.union([z.string(), z.number()]).transform((value, ctx): string => {
+		const text = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 24 * 60 ? `${Math.floor(value / 60)}:${String(value % 60).padStart(2, '0')}` : String(value).trim();
+		const match = /^(\d{1,2})[:：](\d{2})$/.exec(text);
+		if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+			ctx.addIssue({ code: 'custom', params: { code: 'invalid-time' }, message: `时间“${value}”无效：请写成 24 小时制的“时:分”，如 09:30、14:00` });
+			return z.NEVER;
+		}
+		return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+	});
+
+/** Whether `name` is a time zone the IANA database knows (Asia/Shanghai, Europe/Berlin). */
+export function isTimeZone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: name });
+		return /\//.test(name) || name === 'UTC';
+	} catch {
+		return false;
+	}
+}
+
+/** An IANA time zone name: the one the event's clock times are in; written in its canonical case. */
+export const timeZone = () =>
+	z.string().transform((name, ctx) => {
+		if (isTimeZone(name)) return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+		const known = Intl.supportedValuesOf('timeZone');
+		const close = known.find((k) => k.toLowerCase() === name.trim().toLowerCase() || k.toLowerCase().endsWith(`/${name.trim().toLowerCase()}`));
+		ctx.addIssue({
+			code: 'custom',
+			params: { code: 'invalid-time-zone' },
+			message: `时区“${name}”不是 IANA 时区名：${close ? `是否想写“${close}”？` : '请写成“洲/城市”的形式，如 Asia/Shanghai（北京时间）、Asia/Hong_Kong、Europe/Berlin'}`,
+		});
+		return z.NEVER;
+	});
+
 /** Plain text on one line that must not be empty once trimmed. */
 export const text = () => cleanText(false);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from '../i18n/zh-CN';
-import { describeChoices, paragraph, partialDate, slug, text, webUrl } from './common';
+import { clockTime, describeChoices, fullDate, paragraph, partialDate, slug, text, timeZone, webUrl } from './common';
 
 /** Organiser tiers as Chinese event notices name them. */
 /** Organiser tiers; editors and readers see the zh-CN labels (src/i18n/). */
@@ -31,6 +31,33 @@ export const talkSchema = () =>
 		forum: text().optional().describe('所属分论坛'),
 		/** What the source says of it, briefly and in its words. */
 		summary: paragraph().optional().describe('报道对这次发言的概括，用原话'),
+		/** Session it belongs to: the id of one of the event's `sessions`. */
+		session: slug().optional().describe('所属单元（sessions 中某一项的 id）'),
+		/** The day, on a programme of several days; a one-day event's day is its date. */
+		day: fullDate().optional().describe('哪一天，如 2024-10-22（多日活动必填；单日活动可省略）'),
+		/** Start on the programme's clock (the event's `timeZone`), only where a source gives it. */
+		start: clockTime().optional().describe('开始时间，24 小时制，如 09:30（按活动的时区；报道或议程给出时才填）'),
+		/** End on the same clock. */
+		end: clockTime().optional().describe('结束时间，如 10:00'),
+	});
+
+/** A session or sub-forum of the programme: talks under one title, at one place, with their chairs. */
+export const sessionSchema = () =>
+	z.strictObject({
+		/** Id the agenda's items name in `session`. */
+		id: slug().describe('单元 id，议程条目用 session 引用，如 forum-a'),
+		/** Its title as the programme gives it: 分论坛一：医学影像. */
+		title: text().describe('单元或分论坛名称'),
+		/** Its day, where the programme gives it (else its talks' days). */
+		day: fullDate().optional().describe('哪一天，如 2024-10-22'),
+		/** Start on the programme's clock. */
+		start: clockTime().optional().describe('开始时间，如 14:00'),
+		/** End on the programme's clock. */
+		end: clockTime().optional().describe('结束时间，如 17:30'),
+		/** Room or hall, where it differs from the event's venue. */
+		venue: text().optional().describe('会场，如“第二会议室”'),
+		/** Who chaired it: speaker ids. */
+		chairs: z.array(slug()).default([]).describe('主持人（嘉宾 id）'),
 	});
 
 /** An event: a conference, summit, launch or other gathering the sources report on. */
@@ -92,6 +119,10 @@ export const eventSchema = () =>
 			})
 			.optional()
 			.describe('分论坛'),
+		/** IANA time zone of the programme's clock times (agenda and sessions). */
+		timeZone: timeZone().default('Asia/Shanghai').describe('议程时间所用的时区（IANA 名称），默认 Asia/Shanghai（北京时间）'),
+		/** Sessions or sub-forums with their own titles, rooms and chairs; agenda items name them in `session`. */
+		sessions: z.array(sessionSchema()).default([]).describe('单元、分论坛（各有名称、会场、主持人）'),
 		/** The agenda, in order. */
 		agenda: z.array(talkSchema()).default([]).describe('议程，按顺序'),
 		/** Reports, standards and products released at the event. */
@@ -118,3 +149,4 @@ export const eventSchema = () =>
 
 export type EventData = z.output<ReturnType<typeof eventSchema>>;
 export type Talk = z.output<ReturnType<typeof talkSchema>>;
+export type Session = z.output<ReturnType<typeof sessionSchema>>;

@@ -40,6 +40,8 @@ export const speakerSchema = () =>
 			aliases: z.array(text()).default([]).describe('报道中出现过的其他写法、其他译名'),
 			/** Pinyin as "Family Given" where the dictionary would read the name wrongly. */
 			pinyin: text().optional().describe('拼音，“姓 名”格式；仅在自动拼音读错时填写，如 Wan Chongshan'),
+			/** Ids this person's file had before two records were merged into it: each old URL redirects here. */
+			formerIds: z.array(slug()).default([]).describe('合并前用过的旧 id（旧文件名）：旧网址会自动跳转到这位嘉宾的页面'),
 			/** Ids of people with the same name (or pinyin) who are someone else: silences "probably one person" for that pair. */
 			distinctFrom: z.array(slug()).default([]).describe('同名（或同拼音）但不是同一人的嘉宾 id；填了就不再提示“可能是同一人”'),
 			/** What tells this person apart from a namesake, shown after the name: 张强（清华大学）. */

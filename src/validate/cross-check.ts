@@ -9,6 +9,7 @@ import { didYouMean, hint } from './suggest';
 import { foldName } from '../schemas/pinyin-name';
 import { normalise } from '../search/normalise';
 import { namesakeDistinctions } from '../lib/namesakes';
+import { checkSchedules } from './schedule-check';
 
 /** Files of seeds/ that describe the folder rather than being a source. */
 const SEED_FOLDER_FILES = new Set(['README.md']);
@@ -31,7 +32,26 @@ export function crossCheck(
 			return [c.kind, entries.filter((e) => !e.draft).map((e) => ({ id: e.id, names: [...c.names(e), ...(e.allNames ?? [])].filter((n): n is string => typeof n === 'string') }))];
 		}),
 	);
+	// Ids retired by a merge (a speaker's formerIds): a reference to one names the id it became.
+	const merged = new Map(records.speakers.flatMap((s) => s.formerIds.map((old) => [old, s] as const)));
+	for (const [old, into] of merged) {
+		const stillUsed = records.speakers.find((s) => s.id === old);
+		if (stillUsed) {
+			problems.push({
+				...at(into.filePath, ['formerIds', into.formerIds.indexOf(old)]),
+				severity: 'error',
+				code: 'former-id',
+				field: `formerIds[${into.formerIds.indexOf(old)}]`,
+				message: `旧 id“${old}”仍是 ${stillUsed.filePath} 的 id：合并后请删除那个文件（它的出处并入这里），旧网址才会跳转到“${into.id}”。`,
+			});
+		}
+	}
 	for (const ref of findDanglingReferences(records, invalidIds).filter((r) => !unchecked.has(r.kind))) {
+		const into = ref.kind === 'speaker' ? merged.get(ref.id) : undefined;
+		if (into) {
+			problems.push({ ...at(ref.file, ref.path), severity: 'error', code: 'former-id', field: formatPath(ref.path), message: `“${ref.id}”是嘉宾“${into.name}”合并前的旧 id：请改为“${into.id}”。` });
+			continue;
+		}
 		const entries = byKind.get(ref.kind) ?? [];
 		const byName = entries.find((e) => e.names.includes(ref.id))?.id;
 		const suggestion = ref.draft ? undefined : (byName ?? didYouMean(ref.id, entries.map((e) => e.id)));
@@ -132,6 +152,7 @@ export function crossCheck(
 			problems.push({ ...at(e.filePath, ['end']), severity: 'error', code: 'end-before-start', field: 'end', message: `结束日期 ${e.end.iso} 早于开始日期 ${e.start.iso}：请检查两个日期。` });
 		}
 	}
+	problems.push(...checkSchedules(records, at));
 
 	// Most articles share a few seeds: look each up once.
 	const seedExists = new Map<string, boolean>();

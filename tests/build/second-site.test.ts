@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { openSite, type Session } from '../support/browser';
 import { fixtureSite } from '../support/sites';
 import { BuiltSite } from '../site-check/built-site';
 import { checkFeeds } from '../site-check/feeds';
+import { checkCalendars } from '../site-check/calendars';
 
 // Another organisation's site (tests/fixtures/second-site): its own content/site.yaml, built for a
 // GitHub Pages project site at https://lakeside.example.org/conf-archive/.
@@ -19,7 +21,7 @@ const html = (p: string) => readFileSync(site.fileFor(p)!, 'utf8');
 /** Every text file the build wrote, by path in dist/. */
 const textFiles = (dir = site.dist): string[] =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? (['pagefind', '_astro'].includes(e.name) ? [] : textFiles(join(dir, e.name))) : /\.(html|xml|json|bib|txt|css)$/.test(e.name) ? [join(dir, e.name)] : [],
+		e.isDirectory() ? (['pagefind', '_astro'].includes(e.name) ? [] : textFiles(join(dir, e.name))) : /\.(html|xml|json|bib|txt|css|ics)$/.test(e.name) ? [join(dir, e.name)] : [],
 	);
 
 describe('its identity comes from its own site.yaml, none from 会记', () => {
@@ -184,7 +186,10 @@ describe(`served at ${BASE}, as GitHub Pages serves a project site`, () => {
 			}
 		}
 		const crawled = [...seen].map((u) => new URL(u).pathname.slice(BASE.length - 1)).sort();
-		expect(crawled).toEqual(pages.filter((p) => p.endsWith('/')).sort());
+		// Every page but those at retired addresses (a merged person's former id), which nothing links to.
+		const retired = (p: string) => select('meta[http-equiv="refresh"]', site.page(p)) !== undefined;
+		expect(crawled).toEqual(pages.filter((p) => p.endsWith('/') && !retired(p)).sort());
+		expect(pages.filter(retired)).toEqual(['/speakers/hennessy/']);
 		expect(failed).toEqual([]);
 		expect(s.requests.filter((r) => !r.startsWith(BASE))).toEqual([]);
 		expect([...s.externalHosts]).toEqual([]);
@@ -221,7 +226,7 @@ describe(`served at ${BASE}, as GitHub Pages serves a project site`, () => {
 
 	test('related results come from Pagefind under the sub-path', async () => {
 		// No page holds both words: the page offers pages holding one of them.
-		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('轩尼诗 欧阳明')}`);
+		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('轩尼诗 湖畔大学官网')}`);
 		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
 		const related = await s.page.locator('[data-search-result][data-match="related"] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 		expect(related.length).toBeGreaterThan(0);
@@ -237,3 +242,70 @@ describe(`served at ${BASE}, as GitHub Pages serves a project site`, () => {
 		expect(s.consoleProblems).toEqual([]);
 	});
 });
+
+describe('a timed two-day programme: the schedule by day and session, and calendars', () => {
+	const event = () => site.page('/events/lakeside-forum-2023/');
+	test('days, sessions with their hours, rooms and chairs, and each talk’s time, as the programme gives them', () => {
+		expect(selectAll('.schedule-day h3', event()).map((h) => toText(h))).toEqual(['2023年10月14日', '2023年10月15日']);
+		expect(selectAll('.schedule-session h4', event()).map((h) => toText(h))).toEqual(['开幕式', '分论坛一：体系结构']);
+		const meta = selectAll('.schedule-session-meta', event()).map((p) => toText(p));
+		expect(meta[0]).toContain('09:00–10:30 · 主会场');
+		expect(meta[0]).toContain('主持：欧阳明');
+		expect(selectAll('.agenda-time', event()).map((t) => [toText(t), t.properties.dateTime])).toEqual([
+			['09:30–10:15', '2023-10-14T09:30'],
+			['14:00–14:20', '2023-10-15T14:00'],
+		]);
+		// The panel has a day and no time: under its day, untimed, with nothing to add to a calendar.
+		const panel = selectAll('.agenda-item', event()).find((li) => toText(li).includes('芯片设计的开放生态'))!;
+		expect(select('.agenda-time', panel)).toBeUndefined();
+		expect(select('.agenda-calendar', panel)).toBeUndefined();
+		expect(toText(select('.schedule-zone', event())!)).toBe('时间均为北京时间。');
+		// A chair was there: among the event's people, and the event on their page.
+		expect(selectAll('#speakers ~ ul .speaker-name', event()).map((a) => toText(a))).toContain('欧阳明');
+		expect(selectAll('a', site.page('/speakers/ouyang-ming/')).map((a) => a.properties.href)).toContain(`${BASE}events/lakeside-forum-2023/`);
+	});
+	test('“添加到日历” on the event, each timed talk and the speaker leads to a calendar file the site has', () => {
+		const links = [...selectAll('.calendar-link, .agenda-calendar a', event()), ...selectAll('.feed-links a[href$=".ics"]', site.page('/speakers/john-hennessy/'))].map((a) => String(a.properties.href));
+		expect(links).toEqual([
+			`${BASE}events/lakeside-forum-2023/calendar.ics`,
+			`${BASE}events/lakeside-forum-2023/calendar/2023-10-14T0930-john-hennessy.ics`,
+			`${BASE}events/lakeside-forum-2023/calendar/2023-10-15T1400-wan-chongshan.ics`,
+			`${BASE}speakers/john-hennessy/calendar.ics`,
+		]);
+		for (const href of links) expect(site.fileFor(href.slice(BASE.length - 1)), href).toBeDefined();
+	});
+	test('every calendar file is valid iCalendar as ical.js reads it, UIDs consistent across files', () => {
+		expect(checkCalendars(new BuiltSite(site.dist))).toEqual([]);
+	});
+	test('an event known to the month, with no times: the plain agenda, no calendar', () => {
+		const page = site.page('/events/lakeside-forum-2022/');
+		expect(select('.schedule-day', page)).toBeUndefined();
+		expect(select('.agenda', page)).toBeDefined();
+		expect(select('.calendar-link', page)).toBeUndefined();
+	});
+});
+
+describe('a merged speaker’s former id keeps its address', () => {
+	const moved = () => site.page('/speakers/hennessy/');
+	test('the old URL is a page that sends readers on: refresh, canonical and a link to the person, not indexed', () => {
+		const target = `${ORIGIN}${BASE}speakers/john-hennessy/`;
+		expect(select('meta[http-equiv="refresh"]', moved())!.properties.content).toBe(`0; url=${target}`);
+		expect(select('link[rel="canonical"]', moved())!.properties.href).toBe(target);
+		expect(select('meta[name="robots"]', moved())!.properties.content).toBe('noindex');
+		expect(select('main a[href]', moved())!.properties.href).toBe(`${BASE}speakers/john-hennessy/`);
+		expect(toText(select('h1', moved())!)).toBe('约翰·轩尼诗（页面已迁移）');
+	});
+	test('it is neither in the sitemap nor in search', () => {
+		expect(readFileSync(join(site.dist, 'sitemap-0.xml'), 'utf8')).not.toContain(`${BASE}speakers/hennessy/<`);
+		const docs = readdirSync(join(site.dist, 'search-index/docs')).map((f) => readFileSync(join(site.dist, 'search-index/docs', f), 'utf8')).join('');
+		expect(docs).not.toContain(`${BASE}speakers/hennessy/"`);
+		expect(docs).toContain(`${BASE}speakers/john-hennessy/"`);
+	});
+});
+
+test('npm run check:site judges the sub-path site as served, schedule, calendars and retired address included: no finding', () => {
+	const run = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['tests/site-check/cli.ts', '--dist', site.dist], { encoding: 'utf8' });
+	expect(run.stdout).toMatch(/\| iCalendar [^|]+\| [1-9]\d* \| 0 \|/);
+	expect(run.stdout).toMatch(/\| axe, light and dark \(sitemap pages\) \| [1-9]\d* \| 0 \|/);
+	expect(run.status, run.stdout + run.stderr).toBe(0);
+}, 240_000);

@@ -22,9 +22,11 @@ const NOT_SITE_FILES = new Set(['admin', '_astro', 'pagefind', 'search-index']);
 
 /** The site's own files whose name passes `wanted` (pages, feeds, .bib files), as paths from the site's root, sorted. */
 export function builtFiles(dir: string, wanted: (name: string) => boolean): string[] {
+	// The site's root: the folder itself, or the sub-path it is served under (its sitemap index is there).
+	const atSiteRoot = (d: string) => d === dir || existsSync(join(d, 'sitemap-index.xml'));
 	const walk = (d: string): string[] =>
 		readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? (d === dir && NOT_SITE_FILES.has(e.name) ? [] : walk(join(d, e.name))) : wanted(e.name) ? ['/' + relative(dir, join(d, e.name)).replace(/\\/g, '/')] : [],
+			e.isDirectory() ? (atSiteRoot(d) && NOT_SITE_FILES.has(e.name) ? [] : walk(join(d, e.name))) : wanted(e.name) ? ['/' + relative(dir, join(d, e.name)).replace(/\\/g, '/')] : [],
 		);
 	return walk(dir).sort();
 }
@@ -32,7 +34,11 @@ export function builtFiles(dir: string, wanted: (name: string) => boolean): stri
 /** A built site folder: its pages by URL path, parsed once. */
 export class BuiltSite {
 	private trees = new Map<string, Root>();
-	constructor(readonly dir: string) {}
+	/** `dir` holds the site at `base` (`/`, or a project site's `/<repo>/` when checked where it is served). */
+	constructor(
+		readonly dir: string,
+		readonly base = '/',
+	) {}
 
 	/** Every HTML file, as URL paths (`/events/x/`, `/404.html`), outside the folders above. */
 	pages(): string[] {
@@ -61,7 +67,7 @@ export class BuiltSite {
 	/** The pages the sitemap lists, as URL paths: what search engines (and the a11y check) crawl. */
 	sitemapPages(): string[] {
 		const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-		const index = join(this.dir, 'sitemap-index.xml');
+		const index = join(this.dir, this.base, 'sitemap-index.xml');
 		if (!existsSync(index)) return [];
 		return locs(readFileSync(index, 'utf8'))
 			.flatMap((sitemap) => locs(readFileSync(join(this.dir, new URL(sitemap).pathname), 'utf8')))

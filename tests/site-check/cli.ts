@@ -1,12 +1,14 @@
-// `npm run check:site [-- --dist <folder>]`: accessibility (axe, light and dark), html-validate, the Nu HTML Checker, RSS feeds,
+// `npm run check:site [-- --dist <folder>]`: accessibility (axe, light and dark), html-validate, the Nu HTML Checker, RSS feeds, iCalendar files,
 // BibTeX (biber), links and anchors, structured data and head meta (ours and Google's rules), over every page of the built site. Prints a table of
 // findings per check and exits 1 if there are any.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkAccessibility } from './axe';
 import { bibPaths, checkBibtex, type BibReport } from './bibtex';
 import { BuiltSite, type Finding } from './built-site';
+import { calendarPaths, checkCalendars } from './calendars';
 import { checkHtml } from './html';
 import { checkFeeds, feedPaths } from './feeds';
 import { checkLinks } from './links';
@@ -20,7 +22,13 @@ if (!existsSync(resolve(dir, 'index.html'))) {
 	console.error(`${dir} has no index.html: build the site first (npm run build).`);
 	process.exit(2);
 }
-const site = new BuiltSite(dir);
+// A site built for a sub-path (a GitHub Pages project site, /<repo>/) is checked where it is served:
+// its files under that path in a scratch folder, so its links, sitemap and feeds resolve.
+const sitemapLoc = /<loc>([^<]+)<\/loc>/.exec(existsSync(resolve(dir, 'sitemap-index.xml')) ? readFileSync(resolve(dir, 'sitemap-index.xml'), 'utf8') : '')?.[1];
+const base = sitemapLoc ? new URL(sitemapLoc).pathname.replace(/[^/]*$/, '') : '/';
+const served = base === '/' ? dir : mkdtempSync(join(tmpdir(), 'huiji-check-site-'));
+if (served !== dir) cpSync(dir, join(served, base), { recursive: true });
+const site = new BuiltSite(served, base);
 const pages = site.pages();
 const crawled = site.sitemapPages();
 
@@ -34,6 +42,7 @@ await run('html-validate (recommended)', pages.length, () => checkHtml(site));
 await run('Nu HTML Checker (vnu-jar, errors)', pages.length, () => checkNu(site));
 await run('RSS feeds (feedsmith + RSS best practices; feeds, not pages)', feedPaths(dir).length, () => checkFeeds(site));
 await run('structured data and meta', pages.length, () => checkStructuredData(site));
+await run('iCalendar (ical.js + RFC 5545 rules; .ics files, not pages)', calendarPaths(dir).length, () => checkCalendars(site));
 let bib: BibReport = { findings: [], undated: [] };
 await run('BibTeX (Better BibTeX parser + biber data model; .bib files, not pages)', bibPaths(dir).length, () => (bib = checkBibtex(site)).findings);
 let google: GoogleReport = { findings: [], events: { eligible: [], notEligible: [] } };
@@ -49,4 +58,5 @@ console.log(`\nGoogle event results: ${eligible.length} of ${eligible.length + n
 for (const e of notEligible) console.log(`  not eligible ${e.page}: ${e.reason}`);
 if (bib.undated.length > 0) console.log(`BibTeX: ${bib.undated.length} entr${bib.undated.length === 1 ? 'y' : 'ies'} without a date, as their sources print none (biblatex requires one; none is invented): ${bib.undated.join(', ')}`);
 if (crawled.length === 0) console.log('The sitemap lists no pages: nothing was crawled for accessibility.');
+if (served !== dir) rmSync(served, { recursive: true, force: true });
 process.exit(all.length > 0 || crawled.length === 0 ? 1 : 0);

@@ -28,7 +28,8 @@ const PAGES = ['/', '/events/ai-for-science-summit-2023/', '/speakers/e-weinan/'
 const TARGET: Record<string, number> = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1 };
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 
-const { values } = parseArgs({ options: { dist: { type: 'string' } } });
+// `--page <path>` (repeatable) measures those pages instead, e.g. a fixture site's schedule page.
+const { values } = parseArgs({ options: { dist: { type: 'string' }, page: { type: 'string', multiple: true } } });
 const { dir, base, temporary } = values.dist ? existingBuild(resolve(values.dist)) : freshBuild();
 const site = temporary ? join(dir, 'dist') : dir;
 const server = await serve(site, { port: Number(new URL(base).port) });
@@ -38,7 +39,7 @@ const settings = { port: chrome.port, output: 'json' as const, logLevel: 'error'
 let failed = false;
 try {
 	console.log(`| page | ${Object.keys(TARGET).join(' | ')} | performance, each run |\n|---|${Object.keys(TARGET).map(() => '---|').join('')}---|`);
-	for (const path of PAGES) {
+	for (const path of values.page ?? PAGES) {
 		const runs = [];
 		for (let i = 0; i < RUNS; i++) runs.push((await lighthouse(base + path, settings))!);
 		runs.sort((a, b) => a.lhr.categories.performance!.score! - b.lhr.categories.performance!.score!);

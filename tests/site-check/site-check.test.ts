@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkAccessibility } from './axe';
 import { checkBibtex } from './bibtex';
+import { checkCalendars } from './calendars';
 import { BuiltSite } from './built-site';
 import { checkHtml } from './html';
 import { checkFeeds } from './feeds';
@@ -45,6 +46,13 @@ const FILES: Record<string, string> = {
 	// BibTeX as an article page shows it, and an event's file with the same key written otherwise and outside biblatex's data model.
 	'c/index.html': page(`${HEAD}<meta property="og:image" content="http://x/gone.png">`, '<article data-entry="article"><header class="page-header"><h1>文</h1><time datetime="2024">2024年</time></header><pre id="cite-bibtex">@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n}</pre></article>'),
 	'events/e/citations.bib': '@article{k,\n\tauthor = {{某}},\n\tjournaltitle = {报},\n\tdate = {2024},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n@misc{u,\n\ttitle = {{无日期}},\n}\n@article{h,\n\tauthor = {{某}},\n\tdate = {2024-08-11},\n\ttitle = {{文}},\n\thowpublished = {报},\n}\n',
+	// Calendars: LF line ends, a line of 80 octets, a floating time, no DTSTAMP, a link to no page, an
+	// end before the start; and a talk's file whose entry reuses that UID for another time.
+	'events/e/calendar.ics': [
+		'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//y//ZH', 'BEGIN:VEVENT', 'UID:a@x',
+		'DTSTART:20241022T093000', 'DTEND:20241022T083000', `SUMMARY:${'报告'.repeat(12)}`, 'URL:http://x/gone/', 'END:VEVENT', 'END:VCALENDAR', '',
+	].join('\n'),
+	'events/e/calendar/t.ics': ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//y//ZH', 'BEGIN:VEVENT', 'UID:a@x', 'DTSTAMP:20241022T000000Z', 'DTSTART:20241023T013000Z', 'URL:http://x/a/', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
 	'p.png': '',
 	'rss.xml': '<rss/>',
 	'sitemap-index.xml': '<sitemapindex><sitemap><loc>http://x/sitemap-0.xml</loc></sitemap></sitemapindex>',
@@ -128,6 +136,21 @@ test("Google's rules: each way the event is refused, and the event is not counte
 		]
 	`);
 	expect(report.events.eligible).toEqual([]);
+});
+
+test('iCalendar: each fault RFC 5545 forbids, found by reading the files with ical.js', () => {
+	expect(lines(checkCalendars(site))).toMatchInlineSnapshot(`
+		[
+		  "iCalendar /events/e/calendar.ics: a line ends in LF, not CRLF",
+		  "iCalendar /events/e/calendar.ics: a line longer than 75 octets: SUMMARY:报告报告报告报告报告报告报告报告报告报告报告报告…",
+		  "iCalendar /events/e/calendar.ics: a@x: no DTSTAMP",
+		  "iCalendar /events/e/calendar.ics: a@x: DTSTART is a floating time (neither UTC nor a defined TZID)",
+		  "iCalendar /events/e/calendar.ics: a@x: DTEND is a floating time (neither UTC nor a defined TZID)",
+		  "iCalendar /events/e/calendar.ics: a@x: ends before it starts",
+		  "iCalendar /events/e/calendar.ics: a@x: URL http://x/gone/ is not a page of the site",
+		  "iCalendar /events/e/calendar/t.ics: UID a@x names two different entries",
+		]
+	`);
 });
 
 test('BibTeX: an entry that differs between page and file, a field outside the data model, a missing date not excused without a page', () => {

@@ -74,7 +74,7 @@ function checkPageJsonLd(site: BuiltSite, page: string, block: Element | undefin
 	}
 	// Absolute URLs of this site, as paths of the built folder (the canonical check already ties them to the site's origin).
 	const local = (url: unknown) => (typeof url === 'string' && URL.canParse(url) ? new URL(url).pathname : undefined);
-	if (page === '/') {
+	if (page === site.base) {
 		const action = data.potentialAction as Json | undefined;
 		const template = (action?.target as Json | undefined)?.urlTemplate;
 		if (data['@type'] !== 'WebSite') return add(page, `the home page's JSON-LD is ${String(data['@type'])}, not WebSite`);
@@ -129,7 +129,7 @@ export function checkStructuredData(site: BuiltSite): Finding[] {
 		const want = entry ? REQUIRED[entry] : undefined;
 		if (blocks.length > 1) add(page, `expected at most one JSON-LD block, found ${blocks.length}`);
 		if (!want) {
-			if (page === '/' || blocks.length === 1) checkPageJsonLd(site, page, blocks[0], add);
+			if (page === site.base || blocks.length === 1) checkPageJsonLd(site, page, blocks[0], add);
 			continue;
 		}
 		if (blocks.length !== 1) {

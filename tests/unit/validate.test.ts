@@ -16,6 +16,53 @@ test('the proceedings fixture is valid, warnings included', () => {
 	expect(validateContent(fixture).problems).toEqual([]);
 });
 
+describe('the programme: times, days, sessions and the time zone', () => {
+	const timed = (item: string) => (d: string) => edit(d, EVENT, '  - role: lead-remarks\n    speakers: [e-weinan]', `  - role: lead-remarks\n    speakers: [e-weinan]\n${item}`);
+	test('an impossible time, with the form to use', () => {
+		expect(check(timed('    day: 2023-08-10\n    start: "24:30"'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:21:12  错误  agenda[0].start  时间“24:30”无效：请写成 24 小时制的“时:分”，如 09:30、14:00  [invalid-time]',
+		]);
+	});
+	test('a time zone that is not an IANA name: the one meant, when it is clear', () => {
+		expect(check((d) => edit(d, EVENT, 'end: 2023-08-11', 'end: 2023-08-11\ntimeZone: Shanghai'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:10:11  错误  timeZone  时区“Shanghai”不是 IANA 时区名：是否想写“Asia/Shanghai”？  [invalid-time-zone]',
+		]);
+	});
+	test('a day outside the event, an end before the start, a time with no day on a two-day event', () => {
+		expect(check(timed('    day: 2023-08-12\n    start: "10:00"'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:20:10  错误  agenda[0].day  日子 2023-08-12 不在活动日期（2023-08-10 至 2023-08-11）之内：请核对议程。  [schedule-conflict]',
+		]);
+		expect(check(timed('    day: 2023-08-10\n    start: "10:00"\n    end: "09:40"'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:22:10  错误  agenda[0].end  结束时间 09:40 不晚于开始时间 10:00：请核对议程（跨过午夜的安排请分成两天写）。  [schedule-conflict]',
+		]);
+		expect(check(timed('    start: "10:00"'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:18:5  错误  agenda[0].day  有开始时间 10:00，却不知道是哪一天：活动不止一天（或日期没写到日），请加一行 day: YYYY-MM-DD。  [schedule-conflict]',
+		]);
+	});
+	test('a session the agenda names that the event does not list: the sessions it has, the closest first', () => {
+		const withSessions = (d: string) => edit(d, EVENT, 'agenda:', 'sessions:\n  - { id: forum-a, title: 分论坛一, day: 2023-08-11, chairs: [tang-chao] }\nagenda:');
+		expect(check((d) => { withSessions(d); timed('    session: forum-b\n    start: "10:00"')(d); })).toEqual([
+			'content/events/ai-for-science-summit-2023.md:22:14  错误  agenda[0].session  找不到单元“forum-b”：本活动的单元有 forum-a。是否想写“forum-a”？  [schedule-conflict]',
+		]);
+		// Named rightly, the item takes its session's day: no day to add.
+		expect(check((d) => { withSessions(d); timed('    session: forum-a\n    start: "10:00"')(d); })).toEqual([]);
+	});
+});
+
+describe('a merged person’s former ids', () => {
+	const merge = (d: string) => edit(d, SPEAKER, 'name: 汤超\n', 'name: 汤超\nformerIds: [chao-tang]\n');
+	test('a reference to a former id names the id it became', () => {
+		expect(check((d) => { merge(d); edit(d, EVENT, 'speakers: [tang-chao]', 'speakers: [chao-tang]'); })).toEqual([
+			'content/events/ai-for-science-summit-2023.md:22:16  错误  agenda[1].speakers[0]  “chao-tang”是嘉宾“汤超”合并前的旧 id：请改为“tang-chao”。  [former-id]',
+		]);
+	});
+	test('a former id still used by a file: the merge is not finished', () => {
+		expect(check((d) => { merge(d); write(d, 'content/speakers/chao-tang.yaml', readFileSync(join(d, SPEAKER), 'utf8').replace('formerIds: [chao-tang]\n', 'distinctFrom: [tang-chao]\ndisambiguation: 旧记录\n')); })).toEqual([
+			'content/speakers/tang-chao.yaml:2:13  错误  formerIds[0]  旧 id“chao-tang”仍是 content/speakers/chao-tang.yaml 的 id：合并后请删除那个文件（它的出处并入这里），旧网址才会跳转到“tang-chao”。  [former-id]',
+		]);
+	});
+});
+
 describe('references', () => {
 	test('a misspelt speaker id gets the closest id', () => {
 		expect(check((d) => edit(d, ARTICLE, 'speaker: xin-wei,', 'speaker: xin-wie,'))).toMatchInlineSnapshot(`

@@ -1,0 +1,12 @@
+import type { APIContext } from 'astro';
+import { talkCalendar, talkKeyOf } from '../../../../lib/calendar';
+import { pageKey, site } from '../../../../lib/site';
+import type { EventView, TalkView } from '../../../../lib/site-model';
+
+export const getStaticPaths = () =>
+	site.events.flatMap((event) =>
+		event.agenda.filter((t) => t.calendarUrl).map((talk) => ({ params: { id: event.id, talk: talkKeyOf(talk)! }, props: { event, talk }, cacheKey: pageKey(event, talk) })),
+	);
+
+export const GET = ({ props, site: origin }: APIContext<{ event: EventView; talk: TalkView }>) =>
+	new Response(talkCalendar(props.event, props.talk, { origin: origin!, title: site.settings.title }), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
