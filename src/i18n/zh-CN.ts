@@ -37,6 +37,7 @@ export const zhCN = {
 		},
 		eventKinds: { conference: '学术会议', summit: '峰会', forum: '论坛', launch: '发布会', salon: '沙龙', ceremony: '仪式', expo: '大会', 'media-tour': '媒体采访活动' },
 		eventFormats: { 'in-person': '线下', online: '线上', 'hybrid': '线上线下结合' },
+		mediaKinds: { recording: '录像', slides: '幻灯片', photo: '照片' },
 		eventStatuses: { scheduled: '如期举行', cancelled: '已取消', postponed: '已延期', rescheduled: '已改期', 'moved-online': '改为线上举行' },
 	},
 	dates: {
@@ -100,6 +101,8 @@ export const zhCN = {
 		chairs: '主持',
 		calendar: '添加到日历（.ics）',
 		talkCalendar: '添加到日历',
+		media: '录像、幻灯片与照片',
+		credit: (who: string) => `（${who}）`,
 		speakers: '嘉宾',
 		coverage: '相关报道',
 		noCoverage: '暂无报道。',

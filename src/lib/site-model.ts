@@ -1,6 +1,6 @@
 import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
-import { EVENT_FORMATS, EVENT_STATUSES, ORGANIZER_TIERS, toPartialDate, type EventData, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
+import { EVENT_FORMATS, EVENT_STATUSES, MEDIA_KINDS, ORGANIZER_TIERS, toPartialDate, type EventData, type Media, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { PersonFacts } from '../search/exact-index';
@@ -56,6 +56,20 @@ export interface ArticleSummary {
 	dateText?: string;
 	events: EventLink[];
 }
+/** A recording, slides or a photo as a page lists it. */
+export interface MediaView {
+	kind: keyof typeof MEDIA_KINDS;
+	/** 录像 / 幻灯片 / 照片 */
+	kindLabel: string;
+	/** Where it is: the web address, or the file's URL on this site. */
+	href: string;
+	/** Kept in the repository and served by the site (not hotlinked). */
+	local: boolean;
+	/** B站, YouTube…; PDF for a file whose type its name says. */
+	platform?: string;
+	caption?: string;
+	credit?: string;
+}
 export interface TalkView {
 	title?: string;
 	roleLabel: string;
@@ -73,6 +87,8 @@ export interface TalkView {
 	room?: string;
 	/** The talk alone as an iCalendar file, when its day and start are known. */
 	calendarUrl?: string;
+	/** Its recording, slides and photos. */
+	media: MediaView[];
 }
 export interface EventView extends EventLink {
 	shortName: string;
@@ -101,6 +117,8 @@ export interface EventView extends EventLink {
 	timeZone: string;
 	/** The event (and its timed talks) as an iCalendar file, when its day is known. */
 	calendarUrl?: string;
+	/** Recordings, slides and photos of the whole event. */
+	media: MediaView[];
 	releases: string[];
 	livestream?: { platforms: string[]; url?: string; audience?: string };
 	facts: { label: string; value: string }[];
@@ -285,6 +303,15 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	const descriptionAt = new Map(
 		publishedSpeakers.flatMap((s) => s.appearances.flatMap((ap) => (ap.event && !draftArticles.has(ap.article) ? [[`${s.id}@${ap.event}`, describe(ap.roles)] as const] : []))),
 	);
+	const mediaView = (m: Media): MediaView => ({
+		kind: m.kind,
+		kindLabel: ui.vocab.mediaKinds[m.kind],
+		href: m.file ? urls.at(m.file) : m.url!,
+		local: m.file !== undefined,
+		platform: m.platform ?? (m.file && /\.pdf$/i.test(m.file) ? 'PDF' : undefined),
+		caption: m.caption,
+		credit: m.credit,
+	});
 	const eventRecords = new Map(records.events.map((e) => [e.id, e]));
 	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => {
 		const slot = talkSlot(eventRecords.get(eventId)!, t);
@@ -298,6 +325,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			timeText: timeText(slot.start, slot.end),
 			room: sessionOf(eventRecords.get(eventId)!, t)?.venue,
 			calendarUrl: slot.day && slot.start ? urls.talkCalendar(eventId, talkKey(slot.day, slot.start, t.speakers)) : undefined,
+			media: t.media.map(mediaView),
 		};
 	};
 
@@ -406,6 +434,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 					chairs: session.chairs.map((id) => need(speakerLinks, id, 'speaker')),
 				}), (day) => formatDate(toPartialDate(day)!)),
 				timeZone: e.timeZone,
+				media: e.media.map(mediaView),
 				calendarUrl: e.start.precision === 'day' || agenda.some((t) => t.calendarUrl) ? urls.eventCalendar(e.id) : undefined,
 				releases: e.releases,
 				livestream: e.livestream,

@@ -1,5 +1,5 @@
-import type { Article, CollectionPage, EventStatusType, Event, Organization, Person, Place, ProfilePage, VirtualLocation, WebSite, WithContext } from 'schema-dts';
-import type { ArticleView, EventView, Link, OrganizationView, SpeakerView } from './site-model';
+import type { Article, CollectionPage, CreativeWork, EventStatusType, Event, Organization, Person, Place, ProfilePage, VirtualLocation, WebSite, WithContext } from 'schema-dts';
+import type { ArticleView, EventView, Link, MediaView, OrganizationView, SpeakerView } from './site-model';
 
 // JSON-LD for search engines (schema.org), built from the same view models the pages render.
 
@@ -62,8 +62,33 @@ export function eventJsonLd(e: EventView, site: URL, lang: string, description: 
 		organizer: e.organizers.flatMap((tier) => tier.orgs.map((o) => organization(o.name))),
 		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
 		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
+		...eventMedia([...e.media, ...e.agenda.flatMap((t) => t.media)], e.name, site),
 		inLanguage: lang,
 	});
+}
+
+/**
+ * The event's media as schema.org relates them: recordings are what it was `recordedIn`, slides a
+ * `workFeatured` (PresentationDigitalDocument), photos `subjectOf` it (ImageObject). Recordings are
+ * CreativeWork, not VideoObject: Google requires a VideoObject's thumbnail and upload date, which
+ * the sources do not give, and an incomplete one is an error in its video report.
+ */
+function eventMedia(media: MediaView[], eventName: string, site: URL): Pick<Event, 'recordedIn' | 'workFeatured' | 'subjectOf'> {
+	const work = (m: MediaView, type: 'CreativeWork' | 'PresentationDigitalDocument' | 'ImageObject'): CreativeWork =>
+		withoutEmpty({
+			'@type': type,
+			name: m.caption ?? `${eventName}${m.kindLabel}`,
+			url: absolute(m.href, site),
+			...(type === 'ImageObject' && { contentUrl: absolute(m.href, site) }),
+			...(m.credit && { creditText: m.credit }),
+			...(m.platform && m.kind === 'recording' && { publisher: organization(m.platform) }),
+		}) as CreativeWork;
+	const of = (kind: MediaView['kind']) => media.filter((m) => m.kind === kind);
+	return {
+		recordedIn: of('recording').map((m) => work(m, 'CreativeWork')),
+		workFeatured: of('slides').map((m) => work(m, 'PresentationDigitalDocument')),
+		subjectOf: of('photo').map((m) => work(m, 'ImageObject')),
+	};
 }
 
 /** A speaker's page as Google documents profile pages: a ProfilePage whose main entity is the Person. */

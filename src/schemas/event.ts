@@ -18,6 +18,28 @@ export const EVENT_STATUSES = zhCN.vocab.eventStatuses;
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
+/** Kinds of media a talk or an event can list. */
+export const MEDIA_KINDS = zhCN.vocab.mediaKinds;
+
+/** A recording, slides or a photo of a talk or an event, with its own caption and credit. */
+export const mediaSchema = () =>
+	z
+		.strictObject({
+			/** recording (录像), slides (幻灯片) or photo (照片). */
+			kind: z.enum(keysOf(MEDIA_KINDS)).describe(describeChoices('类型', MEDIA_KINDS)),
+			/** Where it is on the web: a video page, a PDF, a picture. */
+			url: webUrl().optional().describe('网址，如 B站、视频号、YouTube 的视频页，或幻灯片、照片的网址'),
+			/** A file in the repository's public/ folder, written from the site's root: /media/2023-keynote.pdf. */
+			file: z.string().regex(/^\/[^\s]+$/, { message: '请写成以 / 开头、public/ 下的路径，如 /media/2023-keynote.pdf' }).optional().describe('仓库 public/ 中的文件，以 / 开头，如 /media/2023-keynote.pdf'),
+			/** The platform a recording is on: B站, 视频号, YouTube… */
+			platform: text().optional().describe('平台，如 B站、视频号、YouTube'),
+			/** What it shows, in the source's or the programme's words. */
+			caption: text().optional().describe('说明文字'),
+			/** Who made or holds it: 摄影、来源. */
+			credit: text().optional().describe('署名或来源，如“湖畔论坛组委会 摄”'),
+		})
+		.refine((m) => m.url !== undefined || m.file !== undefined, { message: '请填写 url（网上的地址）或 file（仓库 public/ 中的文件）' });
+
 /** One item of the agenda: a talk, remarks, a dialogue… */
 export const talkSchema = () =>
 	z.strictObject({
@@ -39,6 +61,8 @@ export const talkSchema = () =>
 		start: clockTime().optional().describe('开始时间，24 小时制，如 09:30（按活动的时区；报道或议程给出时才填）'),
 		/** End on the same clock. */
 		end: clockTime().optional().describe('结束时间，如 10:00'),
+		/** Its recording, slides and photos. */
+		media: z.array(mediaSchema()).default([]).describe('录像、幻灯片、照片'),
 	});
 
 /** A session or sub-forum of the programme: talks under one title, at one place, with their chairs. */
@@ -125,6 +149,8 @@ export const eventSchema = () =>
 		sessions: z.array(sessionSchema()).default([]).describe('单元、分论坛（各有名称、会场、主持人）'),
 		/** The agenda, in order. */
 		agenda: z.array(talkSchema()).default([]).describe('议程，按顺序'),
+		/** Recordings, slides and photos of the whole event (a talk's own go with the talk). */
+		media: z.array(mediaSchema()).default([]).describe('整场活动的录像、幻灯片、照片（单个报告的写在议程条目里）'),
 		/** Reports, standards and products released at the event. */
 		releases: z.array(text()).default([]).describe('会上发布的报告、标准或产品'),
 		/** Livestream platforms and audience figures where the sources give them. */
@@ -150,3 +176,4 @@ export const eventSchema = () =>
 export type EventData = z.output<ReturnType<typeof eventSchema>>;
 export type Talk = z.output<ReturnType<typeof talkSchema>>;
 export type Session = z.output<ReturnType<typeof sessionSchema>>;
+export type Media = z.output<ReturnType<typeof mediaSchema>>;

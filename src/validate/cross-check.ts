@@ -203,6 +203,16 @@ export function crossCheck(
 		}
 		problems.push(...missingImages(root, a.filePath, sources.get(a.filePath)?.images ?? []));
 	}
+
+	// Slides, recordings and photos kept in the repository must be there: a missing one would be a dead link.
+	for (const e of records.events) {
+		const listed = [...e.media.map((m, i) => [['media', i], m] as const), ...e.agenda.flatMap((t, j) => t.media.map((m, i) => [['agenda', j, 'media', i], m] as const))];
+		for (const [path, m] of listed) {
+			if (!m.file || existsSync(join(root, 'public', m.file))) continue;
+			const where = [...path, 'file'];
+			problems.push({ ...at(e.filePath, where), severity: 'error', code: 'missing-media', field: formatPath(where), message: `找不到文件“${m.file}”：请把它放进 public${m.file}（以 / 开头的路径从 public/ 算起），或检查文件名；文件在网上的，改写 url。` });
+		}
+	}
 	return problems;
 }
 

@@ -277,6 +277,26 @@ describe('a timed two-day programme: the schedule by day and session, and calend
 	test('every calendar file is valid iCalendar as ical.js reads it, UIDs consistent across files', () => {
 		expect(checkCalendars(new BuiltSite(site.dist))).toEqual([]);
 	});
+	test('a talk’s recording, slides and photo, each with its caption and credit, on the event and the speaker’s page; files served by the site', () => {
+		const keynote = selectAll('.agenda-item', event()).find((li) => toText(li).includes('新黄金时代'))!;
+		const items = (root: Parameters<typeof selectAll>[1]) => selectAll('.media-list li', root).map((li) => [toText(select('.badge', li)!), select('a', li)!.properties.href, toText(li)]);
+		expect(items(keynote).map(([kind, href]) => [kind, href])).toEqual([
+			['录像', 'https://www.bilibili.com/video/BV1xx411c7mD'],
+			['幻灯片', `${BASE}media/lakeside-2023-keynote.pdf`],
+			['照片', `${BASE}images/lakeside-2023-hall.png`],
+		]);
+		expect(items(keynote)[1]![2]).toContain('PDF');
+		expect(items(keynote)[2]![2]).toContain('（湖畔论坛组委会 摄）');
+		for (const [, href] of items(keynote).filter(([, h]) => String(h).startsWith(BASE))) expect(site.fileFor(String(href).slice(BASE.length - 1)), String(href)).toBeDefined();
+		expect(items(select('section[aria-labelledby="media"]', event())!).map(([kind, href]) => [kind, href])).toEqual([['录像', 'https://www.youtube.com/watch?v=lakeside2023']]);
+		expect(items(site.page('/speakers/john-hennessy/')).map(([, href]) => href)).toContain(`${BASE}media/lakeside-2023-keynote.pdf`);
+	});
+	test('in JSON-LD: recordings as recordedIn, slides as workFeatured, photos as subjectOf', () => {
+		const data = JSON.parse(toText(select('script[type="application/ld+json"]', event())!));
+		expect(data.recordedIn.map((w: { url: string }) => w.url)).toEqual(['https://www.youtube.com/watch?v=lakeside2023', 'https://www.bilibili.com/video/BV1xx411c7mD']);
+		expect(data.workFeatured).toEqual([{ '@type': 'PresentationDigitalDocument', name: '报告幻灯片', url: `${ORIGIN}${BASE}media/lakeside-2023-keynote.pdf`, creditText: '约翰·轩尼诗' }]);
+		expect(data.subjectOf[0]).toMatchObject({ '@type': 'ImageObject', contentUrl: `${ORIGIN}${BASE}images/lakeside-2023-hall.png`, creditText: '湖畔论坛组委会 摄' });
+	});
 	test('an event known to the month, with no times: the plain agenda, no calendar', () => {
 		const page = site.page('/events/lakeside-forum-2022/');
 		expect(select('.schedule-day', page)).toBeUndefined();

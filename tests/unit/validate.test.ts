@@ -39,6 +39,14 @@ describe('the programme: times, days, sessions and the time zone', () => {
 			'content/events/ai-for-science-summit-2023.md:18:5  错误  agenda[0].day  有开始时间 10:00，却不知道是哪一天：活动不止一天（或日期没写到日），请加一行 day: YYYY-MM-DD。  [schedule-conflict]',
 		]);
 	});
+	test('slides kept in the repository that are not there: located, with where to put them; media with neither url nor file', () => {
+		expect(check(timed('    media:\n      - { kind: slides, file: /media/keynote.pdf }'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:21:31  错误  agenda[0].media[0].file  找不到文件“/media/keynote.pdf”：请把它放进 public/media/keynote.pdf（以 / 开头的路径从 public/ 算起），或检查文件名；文件在网上的，改写 url。  [missing-media]',
+		]);
+		expect(check(timed('    media:\n      - { kind: recording, platform: B站 }'))).toEqual([
+			'content/events/ai-for-science-summit-2023.md:21:9  错误  agenda[0].media[0]  请填写 url（网上的地址）或 file（仓库 public/ 中的文件）  [invalid-value]',
+		]);
+	});
 	test('a session the agenda names that the event does not list: the sessions it has, the closest first', () => {
 		const withSessions = (d: string) => edit(d, EVENT, 'agenda:', 'sessions:\n  - { id: forum-a, title: 分论坛一, day: 2023-08-11, chairs: [tang-chao] }\nagenda:');
 		expect(check((d) => { withSessions(d); timed('    session: forum-b\n    start: "10:00"')(d); })).toEqual([
