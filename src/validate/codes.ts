@@ -49,7 +49,7 @@ export const PROBLEM_CODES = {
 	'end-before-start': '结束日期早于开始日期：核对两个日期。',
 	'invalid-time': '时间写法不对：写成 24 小时制的“时:分”，如 `09:30`、`14:00`。',
 	'invalid-time-zone': '`timeZone` 不是 IANA 时区名：写成“洲/城市”，如 `Asia/Shanghai`（北京时间，默认值，可不写）、`Asia/Hong_Kong`、`Europe/Berlin`。',
-	'schedule-conflict': '议程的日期或时间对不上：某项的日子不在活动日期之内、结束早于开始、多日活动的条目没写 `day`，或 `session` 指向不存在的单元。按提示改正；报道没给出的时间不要填。',
+	'schedule-conflict': '议程的日期或时间对不上：某项的日子不在活动日期之内、结束早于开始、多日活动的条目没写 `day`、同一位嘉宾同一时间出现在两项，或 `session` 指向不存在的单元。按提示改正；报道没给出的时间不要填。',
 	'missing-access-date': '（警告）填了原文网址 `source.url`，却没有引用日期 `source.accessed`：GB/T 7714 引用网上文献要写引用日期。填上你查看原文的日期，如 `accessed: 2026-12-03`。',
 	'article-before-event': '（警告）文章日期比所报道的活动早一年以上：核对日期，或 `events` 是否填错。',
 	'id-mismatch': '文件里写的 `id` 与文件名不一致：文件名就是 id。改成与文件名相同，或删掉这一行；要换 id 就给文件改名。',

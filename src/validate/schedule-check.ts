@@ -1,6 +1,6 @@
 import type { SiteRecords } from '../lib/records';
 import { formatPath } from '../lib/references';
-import { sessionDay, talkSlot, withinEvent } from '../lib/schedule';
+import { sessionDay, talkKey, talkSlot, withinEvent } from '../lib/schedule';
 import type { Problem } from './problem';
 import { didYouMean, hint } from './suggest';
 
@@ -24,7 +24,16 @@ export function checkSchedules(records: SiteRecords, at: Locate): Problem[] {
 			if (s.day && !withinEvent(e, s.day)) report(['sessions', i, 'day'], `单元的日子 ${s.day} 不在活动日期（${dates}）之内：请核对议程。`);
 			checkTimes(['sessions', i], s.start, s.end, sessionDay(e, s), report);
 		});
+		// A timed talk's calendar file is named by its day, time and first speaker: two alike would be one file.
+		const timed = new Map<string, number>();
 		e.agenda.forEach((talk, i) => {
+			const slot = talkSlot(e, talk);
+			if (slot.day && slot.start) {
+				const key = talkKey(slot.day, slot.start, talk.speakers);
+				const earlier = timed.get(key);
+				if (earlier !== undefined) report(['agenda', i, 'start'], `与议程第 ${earlier + 1} 项同一天、同一时间（${slot.day} ${slot.start}），嘉宾也是“${talk.speakers[0]}”：同一人不能同时在两处，请核对时间。`);
+				else timed.set(key, i);
+			}
 			if (talk.session && !seen.has(talk.session)) {
 				const known = e.sessions.map((s) => s.id);
 				report(['agenda', i, 'session'], `找不到单元“${talk.session}”：${known.length ? `本活动的单元有 ${known.join('、')}。${hint(didYouMean(talk.session, known))}` : '请先在 sessions 里添加这个单元（id、title），或删除这一行。'}`);
@@ -43,5 +52,3 @@ export function checkSchedules(records: SiteRecords, at: Locate): Problem[] {
 		if (start && !day) report([...path, 'day'], `有开始时间 ${start}，却不知道是哪一天：活动不止一天（或日期没写到日），请加一行 day: YYYY-MM-DD。`);
 	}
 }
-
-

@@ -47,6 +47,15 @@ describe('the programme: times, days, sessions and the time zone', () => {
 			'content/events/ai-for-science-summit-2023.md:21:9  错误  agenda[0].media[0]  请填写 url（网上的地址）或 file（仓库 public/ 中的文件）  [invalid-value]',
 		]);
 	});
+	test('one person in two items at the same time: an error, as their calendar entries would be one', () => {
+		const both = (d: string) => {
+			timed('    day: 2023-08-10\n    start: "10:00"')(d);
+			edit(d, EVENT, '  - role: remarks\n    speakers: [tang-chao]', '  - role: remarks\n    speakers: [e-weinan]\n    day: 2023-08-10\n    start: "10:00"');
+		};
+		expect(check(both)).toEqual([
+			'content/events/ai-for-science-summit-2023.md:26:12  错误  agenda[1].start  与议程第 1 项同一天、同一时间（2023-08-10 10:00），嘉宾也是“e-weinan”：同一人不能同时在两处，请核对时间。  [schedule-conflict]',
+		]);
+	});
 	test('a session the agenda names that the event does not list: the sessions it has, the closest first', () => {
 		const withSessions = (d: string) => edit(d, EVENT, 'agenda:', 'sessions:\n  - { id: forum-a, title: 分论坛一, day: 2023-08-11, chairs: [tang-chao] }\nagenda:');
 		expect(check((d) => { withSessions(d); timed('    session: forum-b\n    start: "10:00"')(d); })).toEqual([
