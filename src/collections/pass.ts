@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { validateContent, type ValidationResult } from '../validate/validate';
 
 /**
@@ -10,20 +11,22 @@ import { validateContent, type ValidationResult } from '../validate/validate';
 const KEY = Symbol.for('huiji.content-pass');
 type Store = Map<string, ValidationResult>;
 const store = (): Store => ((globalThis as Record<symbol, Store>)[KEY] ??= new Map());
+/** One key per folder, however it is written (`/site/` from Astro's config root, `/site` from the working directory). */
+const keyOf = (root: string) => resolve(root);
 
 /** Validates the content under `root` and keeps the result for the loaders. */
 export function runContentPass(root: string, options?: Parameters<typeof validateContent>[1]): ValidationResult {
 	const result = validateContent(root, options);
-	store().set(root, result);
+	store().set(keyOf(root), result);
 	return result;
 }
 
 /** The content pass for `root`: the build's, or a new one when none ran in this process (`astro sync`, tests). */
 export function contentPass(root: string): ValidationResult {
-	return store().get(root) ?? runContentPass(root);
+	return store().get(keyOf(root)) ?? runContentPass(root);
 }
 
 /** Forgets the pass for `root` (`astro dev` after an edit), so the next request reads the content again. */
 export function forgetContentPass(root: string): void {
-	store().delete(root);
+	store().delete(keyOf(root));
 }
