@@ -1,4 +1,4 @@
-// `npm run lighthouse [-- --dist <folder>]`: Lighthouse (performance, accessibility, best practices,
+// `npm run lighthouse [-- --dist <folder> | --content <fixture>] [--page <path>…]`: Lighthouse (performance, accessibility, best practices,
 // SEO; mobile defaults with simulated throttling) on the home page, an event, a speaker, an article and
 // the search page, in Debian's Chromium. Without --dist it builds the site for the address it serves it
 // at, so canonical URLs match; with --dist (as `npm test` does) it serves that build at the local
@@ -29,8 +29,9 @@ const TARGET: Record<string, number> = { performance: 0.95, accessibility: 1, 'b
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 
 // `--page <path>` (repeatable) measures those pages instead, e.g. a fixture site's schedule page.
-const { values } = parseArgs({ options: { dist: { type: 'string' }, page: { type: 'string', multiple: true } } });
-const { dir, base, temporary } = values.dist ? existingBuild(resolve(values.dist)) : freshBuild();
+// `--content <folder>` builds another site's content (a fixture) instead of the project's.
+const { values } = parseArgs({ options: { dist: { type: 'string' }, page: { type: 'string', multiple: true }, content: { type: 'string' } } });
+const { dir, base, temporary } = values.dist ? existingBuild(resolve(values.dist)) : freshBuild(values.content && resolve(values.content));
 const site = temporary ? join(dir, 'dist') : dir;
 const server = await serve(site, { port: Number(new URL(base).port) });
 const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
@@ -67,12 +68,12 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
-function freshBuild() {
+function freshBuild(contentRoot?: string) {
 	const base = 'http://127.0.0.1:4399';
 	const dir = mkdtempSync(join(tmpdir(), 'huiji-lighthouse-'));
 	// Built in a child process, so this one (server and Lighthouse) starts lean, without the build's heap.
 	// Its own cache folder too: this build's pages (another address) must not stand in the project's cache.
-	const built = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], { cwd: root, env: { ...process.env, SITE_URL: base, HUIJI_CACHE_DIR: join(dir, 'cache') }, encoding: 'utf8' });
+	const built = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], { cwd: root, env: { ...process.env, SITE_URL: base, HUIJI_CACHE_DIR: join(dir, 'cache'), ...(contentRoot ? { HUIJI_CONTENT_ROOT: contentRoot } : {}) }, encoding: 'utf8' });
 	if (built.status !== 0) throw new Error(`astro build failed:\n${built.stdout}${built.stderr}`);
 	return { dir, base, temporary: true };
 }
