@@ -78,3 +78,10 @@ test('a pinyin label is family name first, capitalised, ü restored', () => {
 	expect(pinyinLabel(['ou', 'yang', 'xiu'], 2)).toBe('Ouyang Xiu');
 	expect(pinyinLabel(['lv', 'le'], 1)).toBe('Lü Le');
 });
+
+test('the pages of people a query spells lead the exact matches, in the people’s order; the rest keep theirs', () => {
+	const person = (page: number) => ({ page, match: NAME_MATCH.FULL, weight: 1, syllables: ['wang', 'wei'], family: 1 });
+	const matches = [10, 11, 12, 13].map((page) => ({ page }));
+	expect(spelledPeopleFirst(matches, [person(13), person(11)]).map((m) => m.page)).toEqual([13, 11, 10, 12]);
+	expect(spelledPeopleFirst(matches, [person(99)])).toEqual(matches);
+});
