@@ -21,20 +21,20 @@ export interface CalendarSite {
 /** The instant a programme's wall-clock time means in its zone. */
 export const instant = (day: string, time: string, timeZone: string): Date => fromZonedTime(`${day}T${time}:00`, timeZone);
 
-/** The day after YYYY-MM-DD (an all-day entry's exclusive end). */
-const nextDay = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1));
-const utcDay = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+/** YYYY-MM-DD as midnight UTC (an all-day entry's date), and the day after it (its exclusive end). */
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+const nextDay = (day: string) => new Date(utcDay(day).getTime() + 86_400_000);
 
 type EventPart = Pick<EventView, 'id' | 'name' | 'url' | 'venueText' | 'timeZone' | 'start' | 'end'>;
-type TimedTalk = TalkView & { day: string; start: string };
+type TimedTalk = TalkView & { day: string; start: string; calendarKey: string };
 
-const isTimed = <T extends TalkView>(t: T): t is T & TimedTalk => Boolean(t.day && t.start);
+const isTimed = <T extends TalkView>(t: T): t is T & TimedTalk => t.calendarKey !== undefined;
 
-function talkEntry(event: EventPart, talk: TimedTalk, key: string, site: CalendarSite): ICalEventData {
+function talkEntry(event: EventPart, talk: TimedTalk, site: CalendarSite): ICalEventData {
 	const who = talk.speakers.map((s) => s.label).join('、');
 	const start = instant(talk.day, talk.start, event.timeZone);
 	return {
-		id: `${event.id}/${key}@${site.origin.host}`,
+		id: `${event.id}/${talk.calendarKey}@${site.origin.host}`,
 		// A fixed stamp from the content, not the build's clock: the file only changes when the programme does.
 		stamp: start,
 		start,
@@ -67,23 +67,20 @@ function file(name: string, entries: ICalEventData[], site: CalendarSite): strin
 	return calendar.toString();
 }
 
-/** The talk's key in its event's calendar (as in its calendarUrl): the file name without `.ics`. */
-export const talkKeyOf = (talk: TalkView) => talk.calendarUrl?.replace(/^.*\/|\.ics$/g, '');
-
 /** An event's calendar: the event itself (all day, when its day is known) and each timed talk. */
 export function eventCalendar(event: EventView, site: CalendarSite): string {
-	const talks = event.agenda.filter(isTimed).map((t) => talkEntry(event, t, talkKeyOf(t)!, site));
+	const talks = event.agenda.filter(isTimed).map((t) => talkEntry(event, t, site));
 	return file(event.name, [eventEntry(event, site), ...talks].filter((e): e is ICalEventData => Boolean(e)), site);
 }
 
 /** One talk of an event, as its own calendar file. */
 export function talkCalendar(event: EventView, talk: TalkView, site: CalendarSite): string {
 	if (!isTimed(talk)) throw new Error(`${event.id}: talk without a day and a start has no calendar`);
-	return file(event.name, [talkEntry(event, talk, talkKeyOf(talk)!, site)], site);
+	return file(event.name, [talkEntry(event, talk, site)], site);
 }
 
 /** A speaker's timed talks, across events. */
 export function speakerCalendar(speaker: SpeakerView, events: Map<string, EventView>, site: CalendarSite): string {
-	const entries = speaker.talks.filter(isTimed).map((t) => talkEntry(events.get(t.event.id)!, t, talkKeyOf(t)!, site));
+	const entries = speaker.talks.filter(isTimed).map((t) => talkEntry(events.get(t.event.id)!, t, site));
 	return file(speaker.label, entries, site);
 }

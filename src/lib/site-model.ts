@@ -85,7 +85,9 @@ export interface TalkView {
 	timeText?: string;
 	/** The room of its session, where the programme gives one. */
 	room?: string;
-	/** The talk alone as an iCalendar file, when its day and start are known. */
+	/** Its key in calendars (day, time, first speaker: 2023-10-14T0930-john-hennessy), when its day and start are known. */
+	calendarKey?: string;
+	/** The talk alone as an iCalendar file, named by that key. */
 	calendarUrl?: string;
 	/** Its recording, slides and photos. */
 	media: MediaView[];
@@ -314,7 +316,9 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	});
 	const eventRecords = new Map(records.events.map((e) => [e.id, e]));
 	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => {
-		const slot = talkSlot(eventRecords.get(eventId)!, t);
+		const event = eventRecords.get(eventId)!;
+		const slot = talkSlot(event, t);
+		const calendarKey = slot.day && slot.start ? talkKey(slot.day, slot.start, t.speakers) : undefined;
 		return {
 			title: t.title,
 			roleLabel: ui.vocab.talkRoles[t.role],
@@ -323,8 +327,9 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 			speakers: t.speakers.map((id) => ({ ...need(speakerLinks, id, 'speaker'), description: descriptionAt.get(`${id}@${eventId}`) })),
 			...slot,
 			timeText: timeText(slot.start, slot.end),
-			room: sessionOf(eventRecords.get(eventId)!, t)?.venue,
-			calendarUrl: slot.day && slot.start ? urls.talkCalendar(eventId, talkKey(slot.day, slot.start, t.speakers)) : undefined,
+			room: sessionOf(event, t)?.venue,
+			calendarKey,
+			calendarUrl: calendarKey && urls.talkCalendar(eventId, calendarKey),
 			media: t.media.map(mediaView),
 		};
 	};
@@ -610,7 +615,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		speakers,
 		articles,
 		articleById: new Map(articles.map((a) => [a.id, a])),
-		movedSpeakers: speakers.flatMap((to) => publishedSpeakers.find((s) => s.id === to.id)!.formerIds.map((id) => ({ id, to }))),
+		movedSpeakers: movedSpeakers(publishedSpeakers, speakers),
 		cards: [
 			{ kind: 'site', id: 'home', card: siteCard },
 			...events.map((e) => ({ kind: 'event', id: e.id, card: e.card })),
@@ -621,6 +626,12 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		eventsByYear: groupBy(events, (e) => e.year).map(([year, list]) => ({ year, events: list })),
 		speakersByInitial: groupBy(speakers, (s) => s.initial).map(([initial, list]) => ({ initial, speakers: list })),
 	};
+}
+
+/** Each former id of a published speaker, with the view of the person it became (one lookup each). */
+function movedSpeakers(records: { id: string; formerIds: string[] }[], views: SpeakerView[]): { id: string; to: SpeakerView }[] {
+	const byId = new Map(views.map((v) => [v.id, v]));
+	return records.flatMap((s) => s.formerIds.map((id) => ({ id, to: byId.get(s.id)! })));
 }
 
 /**

@@ -74,16 +74,16 @@ export function nameMatch(syllables: string[], family: number, letters: string):
  * page order. Loads people.json once, and only for a query that is pinyin.
  */
 export function createPersonSearch(load: Loader) {
-	let people: Promise<PersonRow[]> | undefined;
+	// Split into syllables once, when loaded: every later query only matches.
+	let people: Promise<Omit<PersonMatch, 'match'>[]> | undefined;
 	return async (query: string): Promise<PersonMatch[]> => {
 		const letters = pinyinLetters(query);
 		if (!letters) return [];
-		const rows = await (people ??= load('people.json') as Promise<PersonRow[]>);
+		people ??= (load('people.json') as Promise<PersonRow[]>).then((rows) => rows.map(([page, joined, family, weight]) => ({ page, syllables: joined.split(' '), family, weight })));
 		const found: PersonMatch[] = [];
-		for (const [page, joined, family, weight] of rows) {
-			const syllables = joined.split(' ');
-			const match = nameMatch(syllables, family, letters);
-			if (match !== NAME_MATCH.NONE) found.push({ page, match, weight, syllables, family });
+		for (const person of await people) {
+			const match = nameMatch(person.syllables, person.family, letters);
+			if (match !== NAME_MATCH.NONE) found.push({ ...person, match });
 		}
 		return found.sort((a, b) => b.match - a.match || b.weight - a.weight || a.page - b.page);
 	};

@@ -37,11 +37,12 @@ export function crossCheck(
 	for (const [old, into] of merged) {
 		const stillUsed = records.speakers.find((s) => s.id === old);
 		if (stillUsed) {
+			const where = ['formerIds', into.formerIds.indexOf(old)];
 			problems.push({
-				...at(into.filePath, ['formerIds', into.formerIds.indexOf(old)]),
+				...at(into.filePath, where),
 				severity: 'error',
 				code: 'former-id',
-				field: `formerIds[${into.formerIds.indexOf(old)}]`,
+				field: formatPath(where),
 				message: `旧 id“${old}”仍是 ${stillUsed.filePath} 的 id：合并后请删除那个文件（它的出处并入这里），旧网址才会跳转到“${into.id}”。`,
 			});
 		}

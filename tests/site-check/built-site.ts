@@ -31,6 +31,16 @@ export function builtFiles(dir: string, wanted: (name: string) => boolean): stri
 	return walk(dir).sort();
 }
 
+/**
+ * The path a built folder's site is served under, from its sitemap index's own address
+ * (`/conf-archive/` for a GitHub Pages project site), or `/` when it has none.
+ */
+export function servedBase(dir: string): string {
+	const index = join(dir, 'sitemap-index.xml');
+	const loc = existsSync(index) ? /<loc>([^<]+)<\/loc>/.exec(readFileSync(index, 'utf8'))?.[1] : undefined;
+	return loc ? new URL(loc).pathname.replace(/[^/]*$/, '') : '/';
+}
+
 /** A built site folder: its pages by URL path, parsed once. */
 export class BuiltSite {
 	private trees = new Map<string, Root>();

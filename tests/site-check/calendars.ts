@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { builtFiles, type BuiltSite, type Finding } from './built-site';
+import { builtFiles, servedBase, type BuiltSite, type Finding } from './built-site';
 
 /** Every iCalendar file of a built site, as URL paths. */
 export const calendarPaths = (dir: string) => builtFiles(dir, (name) => name.endsWith('.ics'));
@@ -15,9 +15,8 @@ export const calendarPaths = (dir: string) => builtFiles(dir, (name) => name.end
  */
 export function checkCalendars(site: BuiltSite): Finding[] {
 	const findings: Finding[] = [];
-	// A folder built for a sub-path holds its pages without it: the base, from the sitemap's own address.
-	const sitemap = site.fileFor('/sitemap-index.xml') && /<loc>([^<]+)<\/loc>/.exec(site.html('/sitemap-index.xml'))?.[1];
-	const base = sitemap ? new URL(sitemap).pathname.replace(/[^/]*$/, '') : '/';
+	// A folder built for a sub-path holds its pages without it.
+	const base = servedBase(site.dir);
 	const isPage = (path: string) => Boolean(site.fileFor(path) ?? (path.startsWith(base) && site.fileFor('/' + path.slice(base.length))));
 	const owner = new Map<string, string>();
 	for (const path of calendarPaths(site.dir)) {

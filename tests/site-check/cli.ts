@@ -1,13 +1,13 @@
 // `npm run check:site [-- --dist <folder>]`: accessibility (axe, light and dark), html-validate, the Nu HTML Checker, RSS feeds, iCalendar files,
 // BibTeX (biber), links and anchors, structured data and head meta (ours and Google's rules), over every page of the built site. Prints a table of
 // findings per check and exits 1 if there are any.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkAccessibility } from './axe';
 import { bibPaths, checkBibtex, type BibReport } from './bibtex';
-import { BuiltSite, type Finding } from './built-site';
+import { BuiltSite, servedBase, type Finding } from './built-site';
 import { calendarPaths, checkCalendars } from './calendars';
 import { checkHtml } from './html';
 import { checkFeeds, feedPaths } from './feeds';
@@ -24,8 +24,7 @@ if (!existsSync(resolve(dir, 'index.html'))) {
 }
 // A site built for a sub-path (a GitHub Pages project site, /<repo>/) is checked where it is served:
 // its files under that path in a scratch folder, so its links, sitemap and feeds resolve.
-const sitemapLoc = /<loc>([^<]+)<\/loc>/.exec(existsSync(resolve(dir, 'sitemap-index.xml')) ? readFileSync(resolve(dir, 'sitemap-index.xml'), 'utf8') : '')?.[1];
-const base = sitemapLoc ? new URL(sitemapLoc).pathname.replace(/[^/]*$/, '') : '/';
+const base = servedBase(dir);
 const served = base === '/' ? dir : mkdtempSync(join(tmpdir(), 'huiji-check-site-'));
 if (served !== dir) cpSync(dir, join(served, base), { recursive: true });
 const site = new BuiltSite(served, base);

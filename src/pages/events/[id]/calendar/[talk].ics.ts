@@ -1,11 +1,11 @@
 import type { APIContext } from 'astro';
-import { talkCalendar, talkKeyOf } from '../../../../lib/calendar';
+import { talkCalendar } from '../../../../lib/calendar';
 import { pageKey, site } from '../../../../lib/site';
 import type { EventView, TalkView } from '../../../../lib/site-model';
 
 export const getStaticPaths = () =>
 	site.events.flatMap((event) =>
-		event.agenda.filter((t) => t.calendarUrl).map((talk) => ({ params: { id: event.id, talk: talkKeyOf(talk)! }, props: { event, talk }, cacheKey: pageKey(event, talk) })),
+		event.agenda.flatMap((talk) => (talk.calendarKey ? [{ params: { id: event.id, talk: talk.calendarKey }, props: { event, talk }, cacheKey: pageKey(event, talk) }] : [])),
 	);
 
 export const GET = ({ props, site: origin }: APIContext<{ event: EventView; talk: TalkView }>) =>
