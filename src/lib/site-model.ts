@@ -297,7 +297,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 	// Social sites show JPEG, PNG, WebP and GIF, not SVG: an article's own first such picture.
 	const sharedPicture = (images: string[]) => {
 		const own = images.find((src) => /\.(jpe?g|png|webp|gif)$/i.test(src));
-		return own && urls.at(own);
+		return own && urls.at(encodeURI(own));
 	};
 
 	const describe = (roles: SiteRecords['speakers'][number]['appearances'][number]['roles']) =>

@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../collections/registry';
 import { uiFor } from '../i18n';
 import type { SiteSettings } from '../schemas';
 import { cacheKey } from './cache-key';
+import { imagesDigest } from './pictures';
 import type { SiteRecords } from './records';
 import { buildSiteModel } from './site-model';
 
@@ -22,8 +23,9 @@ export const ui = uiFor(settings.lang);
  */
 export const pageKey = (...inputs: unknown[]) => cacheKey(settings, import.meta.env.BASE_URL, ...inputs);
 
+// A body's digest covers the images in public/ it shows: a replaced picture renders the page again.
 const bodyOf = (list: SiteRecords['events'] | SiteRecords['articles']) =>
-	new Map(list.map((e) => [e.id, { path: e.filePath, digest: e.digest, bodyStart: e.bodyStart }]));
+	new Map(list.map((e) => [e.id, { path: e.filePath, digest: [e.digest, ...imagesDigest(e.images)].join(' '), bodyStart: e.bodyStart }]));
 const eventFiles = bodyOf(records.events);
 const articleFiles = bodyOf(records.articles);
 

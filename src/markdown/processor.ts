@@ -1,4 +1,4 @@
-import { unified } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -12,9 +12,11 @@ import { articleSchema, USER_CONTENT_PREFIX } from './sanitize-schema';
 
 /**
  * The one Markdown pipeline: Astro's `markdown.processor` and the renderer of content bodies
- * (render-file.ts) both use it, so a body renders the same wherever it is shown.
+ * (render-file.ts) both use it, so a body renders the same wherever it is shown. `pictures` is the
+ * step that turns images in the repository into responsive pictures (render-file.ts gives it: it
+ * needs Astro's image service, which the config's own copy of the pipeline cannot load).
  */
-export const markdownProcessor = unified({
+export const markdownProcessorWith = (pictures?: RehypePlugins[number]) => unified({
 	gfm: false, // remark-gfm is added explicitly below
 	// Smart quotes would rewrite the sources' punctuation; article text stays as written.
 	smartypants: false,
@@ -34,10 +36,14 @@ export const markdownProcessor = unified({
 		[rehypeSlug, { prefix: USER_CONTENT_PREFIX }],
 		rehypeUserContentLinks,
 		rehypeExternalImages,
+		// Before the base path is added: the picture's addresses come from Astro with it already.
+		...(pictures ? [pictures] : []),
 		rehypeBasePath,
 		[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
 	],
 });
+
+export const markdownProcessor = markdownProcessorWith();
 
 /** Code blocks (rare in news text) stay plain: Shiki's inline styles would break the CSP. */
 export const markdownShared = { syntaxHighlight: false } as const;

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { contentRoot } from '../lib/content-root';
-import { markdownProcessor, markdownShared } from './processor';
+import { picture } from '../lib/pictures';
+import { markdownProcessorWith, markdownShared } from './processor';
+import { rehypePictures } from './rehype-pictures';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -15,7 +17,7 @@ let renderer: Promise<MarkdownRenderer> | undefined;
 export async function renderFile({ path, bodyStart = 0 }: { path: string; bodyStart?: number }): Promise<{ html: string; empty: boolean }> {
 	const file = resolve(contentRoot(), path);
 	const content = readFileSync(file, 'utf8').slice(bodyStart);
-	renderer ??= markdownProcessor.createRenderer(markdownShared);
+	renderer ??= markdownProcessorWith(rehypePictures(picture)).createRenderer(markdownShared);
 	try {
 		const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file) });
 		return { html: code, empty: !content.trim() };

@@ -32,6 +32,7 @@ export const PROBLEM_CODES = {
 	'missing-seed': '`seed` 指向的原稿不在 `seeds/` 中：先上传原稿；名字写错时提示会给出现有的文件。只能写 `seeds/` 里一个原稿文件的文件名，不能是目录、`.`/`..` 或 `seeds/README.md`。',
 	'missing-image': '`public/` 里没有这张图片：上传图片，或检查文件名。',
 	'missing-media': '录像、幻灯片或照片的 `file` 在 `public/` 里找不到：把文件放进 `public/`（`file: /media/a.pdf` 对应 `public/media/a.pdf`），或检查文件名；文件在网上的，改填 `url`。',
+	'remote-image': '图片还在外站上，外站删除或拒绝外链后就看不到了：运行 `npm run import -- --images <文件>` 把它下载进仓库；下载不到时，从原文保存图片放进 `public/images/`，把地址改成 `/images/文件名`。',
 	'relative-image': '图片用了相对路径：放进 `public/`，用 `/` 开头的路径引用（如 `/images/a.jpg`）。',
 	'bad-image-path': '图片路径里的 `%` 编码无效：改用不含 `%` 的文件名。',
 	'too-deep': '正文嵌套层数过多（多半是粘贴了网页源码）：删去多余的 `<div>` 或 `>`。',

@@ -4,7 +4,8 @@ import type { SiteRecords } from '../lib/records';
 import { COLLECTIONS, editorLabel, type CollectionDef } from '../collections/registry';
 import { danglingMessage, findDanglingReferences, formatPath } from '../lib/references';
 import type { Problem } from './problem';
-import type { ImageReference, SourceFile } from './source';
+import { isRemoteImage, publicPath, type ImageReference } from '../markdown/image-references';
+import type { SourceFile } from './source';
 import { didYouMean, hint } from './suggest';
 import { foldName } from '../schemas/pinyin-name';
 import { normalise } from '../search/normalise';
@@ -202,7 +203,7 @@ export function crossCheck(
 				message: `填了原文网址，却没有引用日期：GB/T 7714 引用网上文献要写引用日期。请在 source 下加一行 accessed: ${today()}（你查看原文的日期）。`,
 			});
 		}
-		problems.push(...missingImages(root, a.filePath, sources.get(a.filePath)?.images ?? []));
+		problems.push(...checkImages(root, a.filePath, sources.get(a.filePath)?.images ?? []));
 	}
 
 	// Slides, recordings and photos kept in the repository must be there: a missing one would be a dead link.
@@ -213,28 +214,28 @@ export function crossCheck(
 			const where = [...path, 'file'];
 			problems.push({ ...at(e.filePath, where), severity: 'error', code: 'missing-media', field: formatPath(where), message: `找不到文件“${m.file}”：请把它放进 public${m.file}（以 / 开头的路径从 public/ 算起），或检查文件名；文件在网上的，改写 url。` });
 		}
+		problems.push(...checkImages(root, e.filePath, sources.get(e.filePath)?.images ?? []));
 	}
 	return problems;
 }
 
 /**
- * Local images of a Markdown file that the published page could not show: a relative path (the page
+ * Images of a Markdown file that the published page could not show: a relative path (the page
  * is at /articles/<id>/, not beside the file), a path that is not valid percent-encoding, or a file
- * that is not in public/.
+ * that is not in public/. A remote image is shown, but only while its host keeps serving it: a warning.
  */
-function missingImages(root: string, file: string, images: readonly ImageReference[]): Problem[] {
+function checkImages(root: string, file: string, images: readonly ImageReference[]): Problem[] {
 	return images.flatMap(({ src, line, column }): Problem[] => {
 		const at = { file, line, column, severity: 'error' as const };
+		if (isRemoteImage(src)) {
+			const host = src.replace(/^(https?:)?\/\//i, '').split('/')[0];
+			return [{ ...at, severity: 'warning', code: 'remote-image', message: `图片“${src}”还在外站（${host}）上：那里删除或拒绝外链时，本站就看不到它了。请运行“npm run import -- --images ${file}”把图片下载进仓库；下载不到时，请从原文保存这张图，放进 public/images/，把地址改成 /images/文件名。` }];
+		}
 		if (!src.startsWith('/')) {
 			return [{ ...at, code: 'relative-image', message: `图片“${src}”用的是相对路径，发布后的页面找不到它：请把图片放进 public/（如 public/images/${src.split('/').pop()}），写成以 / 开头的路径（/images/${src.split('/').pop()}）。` }];
 		}
-		let path: string;
-		try {
-			// As the page will ask for it: Markdown encodes a `%` that starts no escape as `%25` (CommonMark).
-			path = decodeURIComponent(src.split(/[?#]/)[0]!.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
-		} catch {
-			return [{ ...at, code: 'bad-image-path', message: `图片路径“${src}”中的 % 编码无效（不是完整的 UTF-8 字符）：请改用不含 % 的文件名。` }];
-		}
+		const path = publicPath(src);
+		if (path === undefined) return [{ ...at, code: 'bad-image-path', message: `图片路径“${src}”中的 % 编码无效（不是完整的 UTF-8 字符）：请改用不含 % 的文件名。` }];
 		if (existsSync(join(root, 'public', path))) return [];
 		return [{ ...at, code: 'missing-image', message: `找不到图片“${src}”：请把图片放进 public/，用以 / 开头的路径引用，并检查文件名。` }];
 	});

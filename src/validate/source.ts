@@ -1,24 +1,18 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, isAlias, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { imageReferences, type ImageReference } from '../markdown/image-references';
 import { bodyNestingDepth, MAX_NESTING } from './body-depth';
 import type { ProblemCode } from './codes';
 import type { Problem } from './problem';
 import { readContentFile } from './read-file';
 import { explainYamlError, recognisedSlip } from './yaml-messages';
 
-/** An image in a Markdown body that is not a remote or data URL. */
-export interface ImageReference {
-	src: string;
-	line: number;
-	column: number;
-}
-
 /** A content file read for validation: its data, and a way back from a data path to a line. */
 export interface SourceFile {
 	file: string;
 	/** Parsed YAML (front matter for Markdown); undefined when the file could not be parsed. */
 	data: unknown;
-	/** Local images the Markdown body refers to, where it refers to them (their existence is a cross-file rule). */
+	/** Images the Markdown body shows, where it shows them (whether they exist is a cross-file rule). */
 	images: ImageReference[];
 	/** Line and column of the value (or, with `key`, the key) at `path`. */
 	locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
@@ -169,15 +163,6 @@ function refusedYaml(doc: Document): { node: Node; code: ProblemCode; message: s
 		}
 	});
 	return found;
-}
-
-/** Local images in a Markdown body starting at line `firstLine` (remote images are the outlet's to serve). */
-function imageReferences(body: string, firstLine: number): ImageReference[] {
-	return body.split('\n').flatMap((line, i) =>
-		[...line.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)]
-			.map((m) => ({ src: m[1] ?? m[2]!, line: firstLine + i, column: (m.index ?? 0) + 1 }))
-			.filter((image) => !/^(https?:|data:)/.test(image.src)),
-	);
 }
 
 /** The deepest node that exists along `path`, so a problem in a missing field points at its parent. */

@@ -7,6 +7,7 @@ import { crossCheck } from './cross-check';
 import { withPendingEntries } from '../lib/references';
 import { sortProblems, type Problem } from './problem';
 import { checkSchema } from './schema-check';
+import { siteImages } from '../markdown/image-references';
 import { readSource, type SourceFile } from './source';
 import { openValidationCache } from './validation-cache';
 
@@ -54,7 +55,7 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			(invalidIds[c.kind] ??= []).push(id);
 			return undefined;
 		}
-		const record = { ...(result.data as object), id, filePath: source.file, ...(c.body ? { digest: source.digest, bodyStart: source.bodyStart, images: source.images.map((i) => i.src).filter((src) => src.startsWith('/')) } : {}) };
+		const record = { ...(result.data as object), id, filePath: source.file, ...(c.body ? { digest: source.digest, bodyStart: source.bodyStart, images: siteImages(source.images) } : {}) };
 		records[c.key]!.push(record);
 		return result.problems.length === 0 ? record : undefined;
 	};

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { fileSignature } from '../lib/file-signature';
-import type { ImageReference } from './source';
+import type { ImageReference } from '../markdown/image-references';
 
 /** What validating one clean file produced: all a later build needs from it unless it changes. */
 export interface CleanFile {
@@ -22,7 +22,7 @@ export interface CleanFile {
  *
  * The cache holds the schemas' output, so it is keyed by the code that produces it: every source
  * file of the validator, the schemas, the registry and the libraries they use (`src/validate`,
- * `src/schemas`, `src/lib`, `src/collections`, `src/i18n`) and the lockfile. Any change there starts it afresh. Serialised with v8, which keeps
+ * `src/schemas`, `src/lib`, `src/collections`, `src/i18n`, `src/markdown`) and the lockfile. Any change there starts it afresh. Serialised with v8, which keeps
  * dates and undefined fields as they were.
  */
 export function openValidationCache(file: string, projectRoot: string) {
@@ -70,7 +70,7 @@ function codeFingerprint(projectRoot: string): string {
 			else if (entry.name.endsWith('.ts')) hash.update(path.slice(projectRoot.length)).update(readFileSync(path));
 		}
 	};
-	for (const dir of ['src/validate', 'src/schemas', 'src/lib', 'src/collections', 'src/i18n']) if (existsSync(join(projectRoot, dir))) add(join(projectRoot, dir));
+	for (const dir of ['src/validate', 'src/schemas', 'src/lib', 'src/collections', 'src/i18n', 'src/markdown']) if (existsSync(join(projectRoot, dir))) add(join(projectRoot, dir));
 	const lockfile = join(projectRoot, 'package-lock.json');
 	if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
 	return hash.digest('base64url');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -153,7 +153,7 @@ describe(`built for the sub-path ${BASE}`, () => {
 	});
 
 	test('links an editor writes in a body as /articles/… gain the base path', () => {
-		const links = selectAll('.prose a', site.page('/events/lakeside-forum-2023/')).map((a) => a.properties.href);
+		const links = selectAll('.prose a:not(.picture-original)', site.page('/events/lakeside-forum-2023/')).map((a) => a.properties.href);
 		expect(links).toEqual([`${BASE}articles/lakeside-forum-2023-report/`]);
 	});
 });
@@ -302,6 +302,56 @@ describe('a timed two-day programme: the schedule by day and session, and calend
 		expect(select('.schedule-day', page)).toBeUndefined();
 		expect(select('.agenda', page)).toBeDefined();
 		expect(select('.calendar-link', page)).toBeUndefined();
+	});
+});
+
+describe('images in a body are served from the site as responsive pictures', () => {
+	const bodies = ['/articles/lakeside-forum-2023-report/', '/events/lakeside-forum-2023/'];
+	const pictures = () => bodies.flatMap((p) => selectAll('.prose picture', site.page(p)));
+	/** A srcset's files as paths in dist/, with the width each is said to be. */
+	const candidates = (srcset: unknown) =>
+		String(srcset)
+			.split(', ')
+			.map((c) => {
+				const [url, w] = c.split(' ');
+				expect(url!.startsWith(BASE), url).toBe(true);
+				return { file: join(site.dist, decodeURI(url!.slice(BASE.length))), width: Number(w!.slice(0, -1)) };
+			});
+
+	test('every image of a body is a picture: AVIF, then WebP, in several widths, each file the format and width it claims', async () => {
+		expect(bodies.map((p) => selectAll('.prose img', site.page(p)).length)).toEqual([1, 1]);
+		expect(pictures()).toHaveLength(2);
+		for (const picture of pictures()) {
+			const sources = selectAll('source', picture);
+			expect(sources.map((s) => s.properties.type)).toEqual(['image/avif', 'image/webp']);
+			for (const source of sources) {
+				const files = candidates(source.properties.srcSet);
+				expect(files.length).toBeGreaterThan(1);
+				for (const { file, width } of files) {
+					const meta = await sharp(file).metadata();
+					// sharp names AVIF's container, HEIF.
+					expect([meta.format === 'heif' ? 'image/avif' : `image/${meta.format}`, meta.width], file).toEqual([source.properties.type, width]);
+				}
+			}
+		}
+	});
+	test('the <img> has the width and height it is shown at, so nothing shifts: a portrait photograph (EXIF-rotated) stays portrait', async () => {
+		const [landscape, portrait] = pictures().map((p) => select('img', p)!.properties);
+		expect([landscape!.width, landscape!.height]).toEqual([640, 360]);
+		expect([portrait!.width, portrait!.height]).toEqual([640, 853]);
+		// The copy for browsers without AVIF or WebP is drawn upright too.
+		const fallback = await sharp(join(site.dist, String(portrait!.src).slice(BASE.length))).metadata();
+		expect([fallback.format, fallback.width, fallback.height]).toEqual(['jpeg', 640, 853]);
+		expect(portrait!.alt).toBe('湖畔会议中心讲台（测试用示意图，竖拍照片）');
+	});
+	test('a picture larger than the column links to its original, which the site serves', () => {
+		for (const p of bodies) {
+			const link = select('.prose a.picture-original', site.page(p))!;
+			expect(select('picture', link), p).toBeDefined();
+			const href = String(link.properties.href);
+			expect(href.startsWith(`${BASE}images/`), href).toBe(true);
+			expect(existsSync(join(site.dist, href.slice(BASE.length))), href).toBe(true);
+		}
 	});
 });
 

@@ -4,8 +4,7 @@ import { decapConfig, type DecapField } from '../../src/cms/decap-config';
 import { COLLECTIONS, type CollectionDef } from '../../src/collections/registry';
 import { defOf, unwrap } from '../../src/schemas/introspect';
 import { loadRecords } from '../support/content';
-import { copyContent, replaceIn } from '../support/content-copy';
-import { validateContent } from '../../src/validate/validate';
+import { copyContent, problemsOf, replaceIn } from '../support/content-copy';
 import { formatProblem } from '../../src/validate/problem';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +87,7 @@ test('a file may repeat its own id, as the web editor writes it; another id is a
 	try {
 		replaceIn(dir, 'content/speakers/tang-chao.yaml', 'name: 汤超', 'id: tang-chao\nname: 汤超');
 		writeFileSync(join(dir, 'content/speakers/li-lei.yaml'), 'id: li-lie\nname: 李雷\nappearances:\n  - article: zhejiang-5g-applications\n    asGiven: 教授\n');
-		expect(validateContent(dir).problems.map(formatProblem)).toEqual([
+		expect(problemsOf(dir).map(formatProblem)).toEqual([
 			'content/speakers/li-lei.yaml:1:5  错误  id  id“li-lie”与文件名“li-lei”不一致：文件名就是 id。请把这一行改为 id: li-lei，或删掉它；要换 id，就给文件改名。  [id-mismatch]',
 		]);
 	} finally {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/validate/problem';
-import { validateContent } from '../../src/validate/validate';
-import { copyContent, replaceIn } from '../support/content-copy';
+import { copyContent, problemsOf, replaceIn } from '../support/content-copy';
 
 // Files a pull request could bring, by accident or on purpose. Each is refused by name, with its
 // line where it has one, and the validator reports every other file's problems in the same run:
@@ -21,7 +20,7 @@ function problemsAfter(breakIt: (dir: string) => void): string[] {
 	const dir = copyContent();
 	dirs.push(dir);
 	breakIt(dir);
-	return validateContent(dir).problems.map(formatProblem);
+	return problemsOf(dir).map(formatProblem);
 }
 
 const article = (extra: string, body = '正文一段。') =>

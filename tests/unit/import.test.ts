@@ -38,7 +38,8 @@ describe.each(seeds)('importing %s', (seed) => {
 	test('gives a draft that validates, tied to its seed', () => {
 		const dir = workspace();
 		writeFileSync(join(dir, 'content/articles', `${article.id}.md`), article.markdown);
-		const problems = validateContent(dir).problems.filter((p) => p.file.includes(article.id));
+		// Its images stay on the outlet's server until `npm run import -- --images` fetches them: a warning each.
+		const problems = validateContent(dir).problems.filter((p) => p.file.includes(article.id) && p.code !== 'remote-image');
 		expect(problems).toEqual([]);
 		expect(data).toMatchObject({ draft: true, seed });
 		expect(article.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

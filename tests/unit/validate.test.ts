@@ -5,15 +5,23 @@ import { validateContent } from '../../src/validate/validate';
 import { SITES } from '../support/sites';
 
 const fixture = SITES.proceedings.root;
-import { replaceIn as edit, validateBroken as check } from '../support/content-copy';
+import { copyContent, replaceIn as edit, validateBroken as check } from '../support/content-copy';
+import { formatProblem } from '../../src/validate/problem';
 
 const write = (dir: string, file: string, text: string) => writeFileSync(join(dir, file), text);
 const ARTICLE = 'content/articles/zhejiang-5g-applications.md';
 const EVENT = 'content/events/ai-for-science-summit-2023.md';
 const SPEAKER = 'content/speakers/tang-chao.yaml';
 
-test('the proceedings fixture is valid, warnings included', () => {
-	expect(validateContent(fixture).problems).toEqual([]);
+test('the proceedings fixture is valid; its only warnings are its images still on the outlets’ servers, each at its line', () => {
+	const problems = validateContent(fixture).problems;
+	expect(problems.length).toBeGreaterThan(0);
+	for (const p of problems) {
+		expect([p.severity, p.code], p.message).toEqual(['warning', 'remote-image']);
+		const src = /^图片“([^”]+)”/.exec(p.message)![1]!;
+		expect(readFileSync(join(fixture, p.file), 'utf8').split('\n')[p.line! - 1], src).toContain(`](${src})`);
+		expect(p.message).toContain(`“npm run import -- --images ${p.file}”`);
+	}
 });
 
 describe('the programme: times, days, sessions and the time zone', () => {
@@ -338,6 +346,21 @@ describe('files', () => {
 			  "content/articles/zhejiang-5g-applications.md:9:7  错误  seed  seeds/ 中没有文件“001.txt”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。  [missing-seed]",
 			]
 		`);
+	});
+	test('an image from another site, in an article or an event: a warning at its line, with the command that archives it', () => {
+		const dir = copyContent();
+		try {
+			edit(dir, ARTICLE, '## 智能工厂增效', '<img src="https://example.com/factory.jpg" alt="工厂">\n\n## 智能工厂增效');
+			writeFileSync(join(dir, EVENT), `${readFileSync(join(dir, EVENT), 'utf8')}\n![会场](//example.org/hall.png)\n`);
+			const found = validateContent(dir).problems.filter((p) => p.file === ARTICLE || p.file === EVENT).map(formatProblem);
+			const eventLines = readFileSync(join(dir, EVENT), 'utf8').split('\n').length - 1;
+			expect(found).toEqual([
+				`${ARTICLE}:23:1  警告  图片“https://example.com/factory.jpg”还在外站（example.com）上：那里删除或拒绝外链时，本站就看不到它了。请运行“npm run import -- --images ${ARTICLE}”把图片下载进仓库；下载不到时，请从原文保存这张图，放进 public/images/，把地址改成 /images/文件名。  [remote-image]`,
+				`${EVENT}:${eventLines}:1  警告  图片“//example.org/hall.png”还在外站（example.org）上：那里删除或拒绝外链时，本站就看不到它了。请运行“npm run import -- --images ${EVENT}”把图片下载进仓库；下载不到时，请从原文保存这张图，放进 public/images/，把地址改成 /images/文件名。  [remote-image]`,
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 	test('a local image that does not exist', () => {
 		expect(check((d) => edit(d, ARTICLE, '## 智能工厂增效', '![工厂](/images/factory.jpg)\n\n## 智能工厂增效'))).toMatchInlineSnapshot(`

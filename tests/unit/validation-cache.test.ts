@@ -46,7 +46,7 @@ test('an error in a cached file is reported, located, as soon as the file change
 	expect(printed(cached())).toEqual(printed(uncached()));
 	expect(printed(cached()).join('\n')).toContain('content/speakers/e-weinan.yaml:1');
 	writeFileSync(join(dir, file), text);
-	expect(cached().problems).toEqual([]);
+	expect(cached().problems.filter((p) => p.code !== 'remote-image')).toEqual([]);
 });
 
 test('a rule across files points into an unchanged, cached file at the right line', () => {

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
+import sharp from 'sharp';
+import type { Picture } from '../markdown/rehype-pictures';
+import { contentRoot } from './content-root';
+
+/** The widths a picture is made in: the text column is 40em (~640 CSS px), so 1× and 2× of it and of half. */
+const WIDTHS = [320, 640, 960, 1280];
+const COLUMN = 640;
+const SIZES = '(min-width: 44em) 40em, calc(100vw - 2.5rem)';
+/** Formats browsers show and sharp converts; GIF (may be animated) and SVG (already scalable) stay as they are. */
+const CONVERTED = new Set(['jpeg', 'png', 'webp', 'avif']);
+
+interface Original {
+	bytes: Buffer;
+	/** First 16 hex digits of its SHA-1: a replaced file at the same path must make new pictures. */
+	digest: string;
+}
+
+const originals = new Map<string, Original | null>();
+
+/** An image of the site's public/ folder by its site path (`/images/a.jpg`), read once per build. */
+function original(path: string): Original | null {
+	let found = originals.get(path);
+	if (found !== undefined) return found;
+	const file = join(contentRoot(), 'public', path);
+	found = existsSync(file) ? { bytes: readFileSync(file), digest: '' } : null;
+	if (found) found.digest = createHash('sha1').update(found.bytes).digest('hex').slice(0, 16);
+	originals.set(path, found);
+	return found;
+}
+
+/**
+ * What a page with these images in its body is rendered from, besides its text: a page whose
+ * picture changed must not be reused by the incremental build (src/lib/cache-key.ts).
+ */
+export const imagesDigest = (paths: readonly string[]): string[] => paths.map((p) => original(p)?.digest ?? 'missing');
+
+/**
+ * The responsive picture of an image in public/, made by Astro's image service (sharp): AVIF and
+ * WebP in the widths the column needs, and the original's format as the fallback. The original is
+ * still published (public/ is copied whole), so a picture larger than the column links to it.
+ */
+export async function picture(path: string): Promise<Picture | undefined> {
+	const file = original(path);
+	if (!file) return undefined;
+	const meta = await sharp(file.bytes).metadata();
+	if (!CONVERTED.has(meta.format)) return undefined;
+	// Width and height as the picture is shown: EXIF-rotated photographs swap them.
+	const { width, height } = meta.autoOrient;
+	const source = {
+		// Its address on the site: a build reads it from dist/, where public/ has been copied (Astro
+		// takes the base off), and `astro dev`'s image endpoint asks the dev server for it. The digest
+		// is hashed into every output's name with the rest.
+		src: `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`,
+		width,
+		height,
+		format: meta.format === 'jpeg' ? 'jpg' : meta.format,
+		digest: file.digest,
+	} as ImageMetadata;
+	const widths = [...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS.at(-1)!)].filter((w, i, all) => all.indexOf(w) === i);
+	// Browsers without AVIF or WebP (there are few left) get one copy at the column's width, or the
+	// original when it is no wider.
+	const fallbackFormat = meta.format === 'png' ? 'png' : 'jpg';
+	const [avif, webp, fallback] = await Promise.all([
+		getImage({ src: source, widths, format: 'avif', sizes: SIZES }),
+		getImage({ src: source, widths, format: 'webp', sizes: SIZES }),
+		width > COLUMN ? getImage({ src: source, width: COLUMN, format: fallbackFormat }) : undefined,
+	]);
+	return {
+		sources: [
+			{ type: 'image/avif', srcset: avif.srcSet.attribute },
+			{ type: 'image/webp', srcset: webp.srcSet.attribute },
+		],
+		src: fallback?.src ?? encodeURI(path),
+		width: Math.min(width, COLUMN),
+		height: Math.round((height * Math.min(width, COLUMN)) / width),
+		sizes: SIZES,
+		// Site-absolute: the pipeline's next step adds the base path, as to any image.
+		original: width > COLUMN ? encodeURI(path) : undefined,
+	};
+}
