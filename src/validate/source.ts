@@ -26,7 +26,8 @@ export interface SourceFile {
 	body?: { line: number; empty: boolean };
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** The front matter of a content Markdown file, as the validator finds it. */
+export const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Reads a content file. Never throws: whatever the file holds, the result is its data or located
