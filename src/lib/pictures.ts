@@ -7,10 +7,16 @@ import sharp from 'sharp';
 import type { Picture } from '../markdown/rehype-pictures';
 import { contentRoot } from './content-root';
 
-/** The widths a picture is made in: the text column is 40em (~640 CSS px), so 1× and 2× of it and of half. */
-const WIDTHS = [320, 640, 960, 1280];
-const COLUMN = 640;
-const SIZES = '(min-width: 44em) 40em, calc(100vw - 2.5rem)';
+/** Where a picture is shown: how wide (CSS px), the widths it is made in (1× and 2× screens), its `sizes`. */
+export interface PictureLayout {
+	column: number;
+	widths: number[];
+	sizes: string;
+}
+/** In a body: the text column is 40em (~640 CSS px). */
+export const IN_BODY: PictureLayout = { column: 640, widths: [320, 640, 960, 1280], sizes: '(min-width: 44em) 40em, calc(100vw - 2.5rem)' };
+/** A photo in a talk's or event's media list: a 16em (~256 px) thumbnail that links to the original. */
+export const THUMBNAIL: PictureLayout = { column: 256, widths: [256, 512], sizes: '16em' };
 /** Formats browsers show and sharp converts; GIF (may be animated) and SVG (already scalable) stay as they are. */
 const CONVERTED = new Set(['jpeg', 'png', 'webp', 'avif']);
 
@@ -19,6 +25,9 @@ interface Original {
 	/** First 16 hex digits of its SHA-1: a replaced file at the same path must make new pictures. */
 	digest: string;
 }
+
+/** A path in public/ as the site serves it, under its base path. */
+const onSite = (path: string) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
 
 const originals = new Map<string, Original | null>();
 
@@ -37,14 +46,15 @@ function original(path: string): Original | null {
  * What a page with these images in its body is rendered from, besides its text: a page whose
  * picture changed must not be reused by the incremental build (src/lib/cache-key.ts).
  */
-export const imagesDigest = (paths: readonly string[]): string[] => paths.map((p) => original(p)?.digest ?? 'missing');
+export const imagesDigest = (paths: readonly string[]): string[] => paths.map(pictureDigest);
+export const pictureDigest = (path: string): string => original(path)?.digest ?? 'missing';
 
 /**
  * The responsive picture of an image in public/, made by Astro's image service (sharp): AVIF and
  * WebP in the widths the column needs, and the original's format as the fallback. The original is
  * still published (public/ is copied whole), so a picture larger than the column links to it.
  */
-export async function picture(path: string): Promise<Picture | undefined> {
+export async function picture(path: string, { column, widths: made, sizes }: PictureLayout = IN_BODY): Promise<Picture | undefined> {
 	const file = original(path);
 	if (!file) return undefined;
 	const meta = await sharp(file.bytes).metadata();
@@ -55,31 +65,30 @@ export async function picture(path: string): Promise<Picture | undefined> {
 		// Its address on the site: a build reads it from dist/, where public/ has been copied (Astro
 		// takes the base off), and `astro dev`'s image endpoint asks the dev server for it. The digest
 		// is hashed into every output's name with the rest.
-		src: `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`,
+		src: onSite(path),
 		width,
 		height,
 		format: meta.format === 'jpeg' ? 'jpg' : meta.format,
 		digest: file.digest,
 	} as ImageMetadata;
-	const widths = [...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS.at(-1)!)].filter((w, i, all) => all.indexOf(w) === i);
+	const widths = [...made.filter((w) => w < width), Math.min(width, made.at(-1)!)].filter((w, i, all) => all.indexOf(w) === i);
 	// Browsers without AVIF or WebP (there are few left) get one copy at the column's width, or the
 	// original when it is no wider.
 	const fallbackFormat = meta.format === 'png' ? 'png' : 'jpg';
 	const [avif, webp, fallback] = await Promise.all([
-		getImage({ src: source, widths, format: 'avif', sizes: SIZES }),
-		getImage({ src: source, widths, format: 'webp', sizes: SIZES }),
-		width > COLUMN ? getImage({ src: source, width: COLUMN, format: fallbackFormat }) : undefined,
+		getImage({ src: source, widths, format: 'avif', sizes }),
+		getImage({ src: source, widths, format: 'webp', sizes }),
+		width > column ? getImage({ src: source, width: column, format: fallbackFormat }) : undefined,
 	]);
 	return {
 		sources: [
 			{ type: 'image/avif', srcset: avif.srcSet.attribute },
 			{ type: 'image/webp', srcset: webp.srcSet.attribute },
 		],
-		src: fallback?.src ?? encodeURI(path),
-		width: Math.min(width, COLUMN),
-		height: Math.round((height * Math.min(width, COLUMN)) / width),
-		sizes: SIZES,
-		// Site-absolute: the pipeline's next step adds the base path, as to any image.
-		original: width > COLUMN ? encodeURI(path) : undefined,
+		src: fallback?.src ?? onSite(encodeURI(path)),
+		width: Math.min(width, column),
+		height: Math.round((height * Math.min(width, column)) / width),
+		sizes,
+		original: width > column ? onSite(encodeURI(path)) : undefined,
 	};
 }

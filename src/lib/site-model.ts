@@ -1,5 +1,6 @@
 import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
+import { isConvertiblePicture } from '../markdown/image-references';
 import { EVENT_FORMATS, EVENT_STATUSES, MEDIA_KINDS, ORGANIZER_TIERS, toPartialDate, type EventData, type Media, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
@@ -69,6 +70,8 @@ export interface MediaView {
 	platform?: string;
 	caption?: string;
 	credit?: string;
+	/** A photo kept in the repository, drawn as a picture: its path in public/, and a hash of its bytes (a replaced photo renders the page again). */
+	picture?: { path: string; digest: string };
 }
 export interface TalkView {
 	title?: string;
@@ -251,7 +254,10 @@ export interface SiteModel {
  * cross-file rules); a missing id here is a programming error and throws. `base` is the site's
  * base path: every URL in the model is under it.
  */
-export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: string } = {}): SiteModel {
+export function buildSiteModel(
+	records: SiteRecords,
+	{ base = '/', pictureDigest = () => '' }: { base?: string; /** A hash of a picture in public/ (src/lib/pictures.ts reads the files; tests need not). */ pictureDigest?: (path: string) => string } = {},
+): SiteModel {
 	const ui: Ui = uiFor(records.settings.lang);
 	const urls = urlsFor(base);
 	const collator = new Intl.Collator(ui.lang);
@@ -313,6 +319,7 @@ export function buildSiteModel(records: SiteRecords, { base = '/' }: { base?: st
 		platform: m.platform ?? (m.file && /\.pdf$/i.test(m.file) ? 'PDF' : undefined),
 		caption: m.caption,
 		credit: m.credit,
+		...(m.kind === 'photo' && m.file && isConvertiblePicture(m.file) ? { picture: { path: m.file, digest: pictureDigest(m.file) } } : {}),
 	});
 	const eventRecords = new Map(records.events.map((e) => [e.id, e]));
 	const talkView = (eventId: string, t: SiteRecords['events'][number]['agenda'][number]): TalkView => {

@@ -3,7 +3,7 @@ import { COLLECTIONS } from '../collections/registry';
 import { uiFor } from '../i18n';
 import type { SiteSettings } from '../schemas';
 import { cacheKey } from './cache-key';
-import { imagesDigest } from './pictures';
+import { imagesDigest, pictureDigest } from './pictures';
 import type { SiteRecords } from './records';
 import { buildSiteModel } from './site-model';
 
@@ -13,7 +13,7 @@ const lists = await Promise.all(COLLECTIONS.map(async (c) => [c.key, (await getC
 const settings = (await getEntry('site', 'settings'))!.data as unknown as SiteSettings;
 const records = { ...Object.fromEntries(lists), settings } as unknown as SiteRecords;
 
-export const site = buildSiteModel(records, { base: import.meta.env.BASE_URL });
+export const site = buildSiteModel(records, { base: import.meta.env.BASE_URL, pictureDigest });
 /** The reader-facing strings of the site's language. */
 export const ui = uiFor(settings.lang);
 

@@ -38,3 +38,6 @@ export function publicPath(src: string): string | undefined {
 /** The files in public/ that a body's images name, in order (the first is an article's share image). */
 export const siteImages = (images: readonly ImageReference[]): string[] =>
 	images.flatMap(({ src }) => (src.startsWith('/') && !isRemoteImage(src) ? [publicPath(src)].filter((p): p is string => p !== undefined) : []));
+
+/** Whether a file in public/ is a picture the build converts (src/lib/pictures.ts), by its name. */
+export const isConvertiblePicture = (path: string) => /\.(jpe?g|png|webp|avif)$/i.test(path);

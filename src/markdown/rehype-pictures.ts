@@ -1,17 +1,30 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
+import { publicPath } from './image-references';
 
 /** A responsive picture of an image in the repository, as src/lib/pictures.ts prepares it. */
 export interface Picture {
 	/** `<source>`s, best format first (AVIF, then WebP). */
 	sources: { type: string; srcset: string }[];
-	/** The fallback `<img>`, in the original's format, at the column's width (its width and height). */
+	/** The fallback `<img>`, in the original's format, at the column's width (its width and height); addresses include the base path. */
 	src: string;
 	width: number;
 	height: number;
 	sizes: string;
-	/** The original file's address, when it is larger than the column shows (the picture links to it). */
+	/** The original file's address on the site, when it is larger than the column shows (the picture links to it). */
 	original?: string;
+}
+
+/** The `<picture>` of a prepared picture; `img` carries the image's other attributes (alt, title…). */
+export function pictureElement(made: Picture, img: Element['properties']): Element {
+	const sources: ElementContent[] = made.sources.map((s) => ({ type: 'element', tagName: 'source', properties: { type: s.type, srcSet: s.srcset, sizes: made.sizes }, children: [] }));
+	const fallback: Element = {
+		type: 'element',
+		tagName: 'img',
+		properties: { ...img, src: made.src, width: made.width, height: made.height, loading: 'lazy', decoding: 'async' },
+		children: [],
+	};
+	return { type: 'element', tagName: 'picture', properties: {}, children: [...sources, fallback] };
 }
 
 /**
@@ -33,17 +46,11 @@ export function rehypePictures(picture: (path: string) => Promise<Picture | unde
 		});
 		await Promise.all(
 			found.map(async ({ node, parent, linked }) => {
-				const made = await picture(sitePath(String(node.properties.src)));
+				const path = publicPath(String(node.properties.src));
+				const made = path === undefined ? undefined : await picture(path);
 				if (!made) return;
 				const alt = String(node.properties.alt ?? '');
-				const img: Element = {
-					type: 'element',
-					tagName: 'img',
-					properties: { ...node.properties, src: made.src, width: made.width, height: made.height, loading: 'lazy', decoding: 'async' },
-					children: [],
-				};
-				const sources: ElementContent[] = made.sources.map((s) => ({ type: 'element', tagName: 'source', properties: { type: s.type, srcSet: s.srcset, sizes: made.sizes }, children: [] }));
-				let replacement: Element = { type: 'element', tagName: 'picture', properties: {}, children: [...sources, img] };
+				let replacement = pictureElement(made, node.properties);
 				// A link needs a name: an image without alt text is not made one.
 				if (made.original && !linked && alt.trim()) {
 					replacement = { type: 'element', tagName: 'a', properties: { href: made.original, className: ['picture-original'] }, children: [replacement] };
@@ -52,14 +59,4 @@ export function rehypePictures(picture: (path: string) => Promise<Picture | unde
 			}),
 		);
 	};
-}
-
-/** The file path a Markdown image address names, as the validator reads it (src/validate/cross-check.ts). */
-function sitePath(src: string): string {
-	const path = src.split(/[?#]/)[0]!;
-	try {
-		return decodeURIComponent(path.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
-	} catch {
-		return path;
-	}
 }

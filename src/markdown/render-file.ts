@@ -17,7 +17,7 @@ let renderer: Promise<MarkdownRenderer> | undefined;
 export async function renderFile({ path, bodyStart = 0 }: { path: string; bodyStart?: number }): Promise<{ html: string; empty: boolean }> {
 	const file = resolve(contentRoot(), path);
 	const content = readFileSync(file, 'utf8').slice(bodyStart);
-	renderer ??= markdownProcessorWith(rehypePictures(picture)).createRenderer(markdownShared);
+	renderer ??= markdownProcessorWith(rehypePictures((path) => picture(path))).createRenderer(markdownShared);
 	try {
 		const { code } = await (await renderer).render(content, { fileURL: pathToFileURL(file) });
 		return { html: code, empty: !content.trim() };

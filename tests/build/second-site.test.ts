@@ -344,6 +344,17 @@ describe('images in a body are served from the site as responsive pictures', () 
 		expect([fallback.format, fallback.width, fallback.height]).toEqual(['jpeg', 640, 853]);
 		expect(portrait!.alt).toBe('湖畔会议中心讲台（测试用示意图，竖拍照片）');
 	});
+	test('a photo in a talk’s media is a thumbnail linking to the original, the link named by its caption; on the speaker’s page too', async () => {
+		for (const p of ['/events/lakeside-forum-2023/', '/speakers/john-hennessy/']) {
+			const link = select('.media-photo a', site.page(p))!;
+			expect([link.properties.href, toText(link)], p).toEqual([`${BASE}images/lakeside-2023-hall.png`, '主会场']);
+			const img = select('picture img', link)!;
+			expect([img.properties.alt, img.properties.width, img.properties.height], p).toEqual(['', 256, 144]);
+			for (const source of selectAll('picture source', link)) {
+				for (const { file, width } of candidates(source.properties.srcSet)) expect((await sharp(file).metadata()).width, file).toBe(width);
+			}
+		}
+	});
 	test('a picture larger than the column links to its original, which the site serves', () => {
 		for (const p of bodies) {
 			const link = select('.prose a.picture-original', site.page(p))!;
