@@ -1,5 +1,5 @@
-import { fromZonedTime } from 'date-fns-tz';
 import ical, { type ICalEventData } from 'ical-generator';
+import { instant } from './schedule';
 import type { EventView, SpeakerView, TalkView } from './site-model';
 
 /**
@@ -17,9 +17,6 @@ export interface CalendarSite {
 	/** The site's name, for PRODID. */
 	title: string;
 }
-
-/** The instant a programme's wall-clock time means in its zone. */
-export const instant = (day: string, time: string, timeZone: string): Date => fromZonedTime(`${day}T${time}:00`, timeZone);
 
 /** YYYY-MM-DD as midnight UTC (an all-day entry's date), and the day after it (its exclusive end). */
 const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);

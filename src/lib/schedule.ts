@@ -1,3 +1,4 @@
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { EventData, Session, Talk } from '../schemas';
 
 /** An event's dates and programme, as the schedule needs them. */
@@ -87,3 +88,10 @@ export function scheduleDays<Item, Person>(
  * (2024-10-22T0930-e-weinan), stable when the agenda is reordered or retitled.
  */
 export const talkKey = (day: string, start: string, speakers: string[]) => `${day}T${start.replace(':', '')}-${speakers[0]}`;
+
+/** The instant a programme's wall-clock time means in its IANA zone. */
+export const instant = (day: string, time: string, timeZone: string): Date => fromZonedTime(`${day}T${time}:00`, timeZone);
+
+/** That instant as ISO 8601 with the zone's offset then (`2023-10-14T09:30:00+08:00`), as schema.org's DateTime takes it. */
+export const zonedDateTime = (day: string, time: string, timeZone: string): string =>
+	formatInTimeZone(instant(day, time, timeZone), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");

@@ -1,4 +1,5 @@
 import type { Article, CollectionPage, CreativeWork, EventStatusType, Event, Organization, Person, Place, ProfilePage, VirtualLocation, WebSite, WithContext } from 'schema-dts';
+import { zonedDateTime } from './schedule';
 import type { ArticleView, EventView, Link, MediaView, OrganizationView, SpeakerView } from './site-model';
 
 // JSON-LD for search engines (schema.org), built from the same view models the pages render.
@@ -62,9 +63,31 @@ export function eventJsonLd(e: EventView, site: URL, lang: string, description: 
 		organizer: e.organizers.flatMap((tier) => tier.orgs.map((o) => organization(o.name))),
 		performer: e.agenda.flatMap((t) => t.speakers).filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i).map((s) => personRef(s, site)),
 		superEvent: e.series.map((s) => ({ '@type': 'EventSeries', name: s.name, url: absolute(s.url, site) })),
+		subEvent: talkEvents(e, site),
 		...eventMedia([...e.media, ...e.agenda.flatMap((t) => t.media)], e.name, site),
 		inLanguage: lang,
 	});
+}
+
+/**
+ * Each talk whose day and start the programme gives, as an Event of its own: its instants with the
+ * zone's offset, its speakers, its room. Untimed talks are left out rather than given the event's dates.
+ */
+function talkEvents(e: EventView, site: URL): Event[] {
+	return e.agenda.flatMap((t) =>
+		t.day && t.start
+			? [
+					withoutEmpty({
+						'@type': 'Event',
+						name: t.title ?? `${t.roleLabel}：${t.speakers.map((s) => s.name).join('、')}`,
+						startDate: zonedDateTime(t.day, t.start, e.timeZone),
+						...(t.end && { endDate: zonedDateTime(t.day, t.end, e.timeZone) }),
+						...(t.room && { location: { '@type': 'Place', name: t.room } as Place }),
+						performer: t.speakers.map((s) => personRef(s, site)),
+					}) as Event,
+				]
+			: [],
+	);
 }
 
 /**

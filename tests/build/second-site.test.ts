@@ -297,6 +297,14 @@ describe('a timed two-day programme: the schedule by day and session, and calend
 		expect(data.workFeatured).toEqual([{ '@type': 'PresentationDigitalDocument', name: '报告幻灯片', url: `${ORIGIN}${BASE}media/lakeside-2023-keynote.pdf`, creditText: '约翰·轩尼诗' }]);
 		expect(data.subjectOf[0]).toMatchObject({ '@type': 'ImageObject', contentUrl: `${ORIGIN}${BASE}images/lakeside-2023-hall.png`, creditText: '湖畔论坛组委会 摄' });
 	});
+	test('in JSON-LD: each timed talk is a subEvent at its instants in Beijing time, in its room, with its speakers; the untimed panel is not', () => {
+		const data = JSON.parse(toText(select('script[type="application/ld+json"]', event())!));
+		const person = (id: string, name: string) => ({ '@type': 'Person', name, url: `${ORIGIN}${BASE}speakers/${id}/` });
+		expect(data.subEvent).toEqual([
+			{ '@type': 'Event', name: '计算机体系结构的新黄金时代', startDate: '2023-10-14T09:30:00+08:00', endDate: '2023-10-14T10:15:00+08:00', location: { '@type': 'Place', name: '主会场' }, performer: [person('john-hennessy', '约翰·轩尼诗')] },
+			{ '@type': 'Event', name: '发言：万重山', startDate: '2023-10-15T14:00:00+08:00', endDate: '2023-10-15T14:20:00+08:00', location: { '@type': 'Place', name: '第二会议室' }, performer: [person('wan-chongshan', '万重山')] },
+		]);
+	});
 	test('an event known to the month, with no times: the plain agenda, no calendar', () => {
 		const page = site.page('/events/lakeside-forum-2022/');
 		expect(select('.schedule-day', page)).toBeUndefined();

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, test } from 'vitest';
-import { eventCalendar, instant, speakerCalendar, talkCalendar } from '../../src/lib/calendar';
+import { eventCalendar, speakerCalendar, talkCalendar } from '../../src/lib/calendar';
+import { instant } from '../../src/lib/schedule';
 import { buildSiteModel } from '../../src/lib/site-model';
 import { loadRecords } from '../support/content';
 import { copyContent, replaceIn } from '../support/content-copy';
