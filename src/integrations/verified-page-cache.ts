@@ -8,11 +8,16 @@ import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signa
 /** Where Astro's incremental build keeps its manifest and a copy of every page it rendered (astro/dist/core/build/incremental.js). */
 const ASTRO_MANIFEST = 'incremental-build.json';
 const ASTRO_COPIES = 'dist';
+/** Where Astro's image service keeps the pictures it made (astro/dist/assets/build/generate.js). */
+const ASTRO_IMAGES = 'assets';
 const LEDGER = 'huiji/page-ledger.json';
-const VERSION = 1;
+const VERSION = 2;
 
-/** Page path (relative to dist/) → signatures of the page in dist/ and of Astro's cached copy, as a finished build left them. */
-type Ledger = { version: number; pages: Record<string, [dist: string | null, copy: string]> };
+/**
+ * Page path (relative to dist/) → signatures of the page in dist/ and of Astro's cached copy, and
+ * picture path (relative to the image cache) → its signature, as a finished build left them.
+ */
+type Ledger = { version: number; pages: Record<string, [dist: string | null, copy: string]>; images: Record<string, string> };
 
 /**
  * Makes Astro's incremental build (`experimental.incrementalBuild`) trust only pages a finished build
@@ -26,6 +31,11 @@ type Ledger = { version: number; pages: Record<string, [dist: string | null, cop
  * a page whose file in either place is not the one recorded — written by a build that did not finish,
  * or by anything else — is deleted in both, so Astro renders it again. Without a record (first
  * build, or the record lost) Astro's manifest is deleted: everything is rendered.
+ *
+ * Astro's image cache is trusted the same way: it copies a cached picture into dist/ without
+ * reading it, so one cut short by a killed build was published broken (found by
+ * tests/build/fault-tolerance.test.ts). A picture not as a finished build left it is deleted, and
+ * every page rendered again, which makes it again (a rare case: a build killed while making pictures).
  */
 export function verifiedPageCacheIntegration(): AstroIntegration {
 	let cacheDir = '';
@@ -54,6 +64,16 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): strin
 	if (ledger?.version !== VERSION) {
 		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
 		rmSync(copies, { recursive: true, force: true });
+		rmSync(join(cacheDir, ASTRO_IMAGES), { recursive: true, force: true });
+		return 'all';
+	}
+	const untrustedPictures = filesUnder(join(cacheDir, ASTRO_IMAGES)).filter((picture) => ledger.images[picture] !== fileSignature(join(cacheDir, ASTRO_IMAGES, picture)));
+	if (untrustedPictures.length) {
+		// Astro makes a picture only for a page it renders (a reused page's pictures are copied from
+		// the cache, and without one its image service is not even loaded), so every page is rendered.
+		for (const picture of untrustedPictures) rmSync(join(cacheDir, ASTRO_IMAGES, picture), { force: true });
+		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
+		rmSync(copies, { recursive: true, force: true });
 		return 'all';
 	}
 	const distrusted: string[] = [];
@@ -70,12 +90,14 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): strin
 	return distrusted;
 }
 
-/** Records the pages as this finished build leaves them. */
+/** Records the pages and pictures as this finished build leaves them. */
 export function recordPages(cacheDir: string, outDir: string): void {
 	const copies = join(cacheDir, ASTRO_COPIES);
 	const pages: Ledger['pages'] = {};
 	for (const page of filesUnder(copies)) {
 		pages[page] = [fileSignatureIfAny(join(outDir, page)), fileSignature(join(copies, page))];
 	}
-	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages } satisfies Ledger));
+	const images: Ledger['images'] = {};
+	for (const picture of filesUnder(join(cacheDir, ASTRO_IMAGES))) images[picture] = fileSignature(join(cacheDir, ASTRO_IMAGES, picture));
+	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages, images } satisfies Ledger));
 }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, type Manifest, type SearchPage } from './exact-index';
+import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
+import { readIndexFile, storedBytes } from './index-files';
 import { NORMALISATION, codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, type Postings } from './postings';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
-	/** 2 since people.json: a kept index without it is built whole, not patched. */
-	version: 2;
+	/** 3 since shards and docs are gzipped: a kept index of another version is built whole, not patched. */
+	version: 3;
 	/** The normalisation its bigrams were made with: an index of another is rebuilt, not patched. */
 	normalisation: number;
 	/** Page URLs in index order (page n of the index is order[n]). */
@@ -24,7 +25,7 @@ const pageHash = (p: SearchPage) =>
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 2, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+	return { version: 3, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
 }
 
 /** Files of an index with this manifest: manifest, shards, docs, filters, people. */
@@ -44,9 +45,9 @@ function pagePostings(p: SearchPage): Map<string, number[]> {
 }
 
 /** A shard's postings, or undefined when the file is missing or does not parse. */
-function readShard(path: string): Record<string, Postings> | undefined {
+function readShard(folder: string, path: string): Record<string, Postings> | undefined {
 	try {
-		return JSON.parse(readFileSync(path, 'utf8')) as Record<string, Postings>;
+		return JSON.parse(readIndexFile(folder, path)) as Record<string, Postings>;
 	} catch {
 		return undefined;
 	}
@@ -58,7 +59,7 @@ const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.len
  * Brings the exact index in `folder`, described by `state`, up to date with `pages` by rewriting
  * only the files the changed pages touch: the shards of bigrams whose postings for those pages
  * differ, their docs files, filters.json and people.json. Editing one article of 10,000 rewrites a few dozen
- * files instead of 12,000 (432 MB) and skips the whole-index passes.
+ * files instead of 16,000 and skips the whole-index passes.
  *
  * `before(url)` is the last build's reading of a changed page. Returns why it cannot patch when the
  * page numbering would change (pages added, removed or re-dated), when the shard count would, or
@@ -100,12 +101,12 @@ export function updateExactIndex(
 	const written: string[] = [];
 	const write = (path: string, content: string) => {
 		rmSync(join(folder, path), { force: true });
-		writeFileSync(join(folder, path), content);
+		writeFileSync(join(folder, path), storedBytes(path, content));
 		written.push(path);
 	};
 	for (const [shard, byBigram] of edits) {
-		const path = `shards/${shard}.json`;
-		const postings = readShard(join(folder, path));
+		const path = shardFile(shard);
+		const postings = readShard(folder, path);
 		if (!postings) return { reason: '上次的索引文件无法读取' };
 		for (const [bigram, byPage] of byBigram) {
 			const pagesWith = decodePostings(postings[bigram] ?? []);

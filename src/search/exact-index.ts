@@ -36,10 +36,11 @@ export interface PersonFacts {
 export type PersonRow = [page: number, syllables: string, family: number, weight: number];
 
 export interface Manifest {
-	version: 3;
+	/** 4 since shards and docs are gzipped (index-files.ts). */
+	version: 4;
 	pages: number;
 	shards: number;
-	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json. */
+	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json.gz. */
 	docsPerFile: number;
 }
 /** What the results list shows of a page, fetched only when shown (with its neighbours in page order). */
@@ -144,14 +145,14 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	// Serialised once: sizes decide the bundling, and files are these texts joined.
 	const docs = pages.map(docOf);
 	const docsPerFile = docsFileSize(docs);
-	const manifest: Manifest = { version: 3, pages: pages.length, shards, docsPerFile };
+	const manifest: Manifest = { version: 4, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
 
 	const byShard: number[][] = Array.from({ length: shards }, () => []);
 	bigrams.forEach((bigram, id) => byShard[shardOf(bigram, shards)]!.push(id));
 	for (const [n, members] of byShard.entries()) {
 		const entries = members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const);
-		yield [`shards/${n}.json`, JSON.stringify(Object.fromEntries(entries))];
+		yield [shardFile(n), JSON.stringify(Object.fromEntries(entries))];
 	}
 	for (let n = 0; n * docsPerFile < docs.length; n++) yield docsFile(docs, n, docsPerFile);
 	yield ['filters.json', filtersFile(pages)];
@@ -166,9 +167,13 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 export const peopleFile = (pages: SearchPage[]): string =>
 	JSON.stringify(pages.flatMap((p, page): PersonRow[] => (p.person ? [[page, p.person.syllables.join(' '), p.person.family, p.person.weight]] : [])));
 
+/** Where shard `n` and docs file `n` are (gzipped: index-files.ts). */
+export const shardFile = (n: number) => `shards/${n}.json.gz`;
+export const docsFileName = (n: number) => `docs/${n}.json.gz`;
+
 /** Docs file `n` of pages' docs (docOf), `perFile` pages to a file: its path and content. */
 export const docsFile = (docs: string[], n: number, perFile: number): [path: string, content: string] => [
-	`docs/${n}.json`,
+	docsFileName(n),
 	`[${docs.slice(n * perFile, (n + 1) * perFile).join(',')}]`,
 ];
 

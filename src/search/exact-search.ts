@@ -1,8 +1,8 @@
-import { REGION, type Manifest, type PageDoc } from './exact-index';
+import { REGION, docsFileName, shardFile, type Manifest, type PageDoc } from './exact-index';
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
 import { decodePostings } from './postings';
 
-/** Reads a file of the exact index (JSON parsed, or text for `text/…`). */
+/** Reads a file of the exact index: JSON parsed (`.json`, and `.json.gz` inflated first). */
 export type Loader = (path: string) => Promise<unknown>;
 
 export interface ExactMatch {
@@ -37,7 +37,7 @@ export function createExactSearch(load: Loader) {
 	async function occurrences(bigram: string, shards: number): Promise<Map<number, number[]>> {
 		const known = postings.get(bigram);
 		if (known) return known;
-		const shard = await get<Record<string, number[]>>(`shards/${shardOf(bigram, shards)}.json`);
+		const shard = await get<Record<string, number[]>>(shardFile(shardOf(bigram, shards)));
 		const byPage = decodePostings(shard[bigram] ?? []);
 		postings.set(bigram, byPage);
 		return byPage;
@@ -100,7 +100,7 @@ export function createExactSearch(load: Loader) {
 		/** What the results list shows of a page (its docs file is fetched when the page is first shown). */
 		async doc(page: number): Promise<PageDoc> {
 			const { docsPerFile } = await get<Manifest>('manifest.json');
-			const file = await get<PageDoc[]>(`docs/${Math.floor(page / docsPerFile)}.json`);
+			const file = await get<PageDoc[]>(docsFileName(Math.floor(page / docsPerFile)));
 			return file[page % docsPerFile]!;
 		},
 	};

@@ -34,7 +34,12 @@ const PEOPLE = 5;
 const load: Loader = async (path) => {
 	const response = await fetch(`${BASE}search-index/${path}`);
 	if (!response.ok) throw new Error(`${path}: ${response.status}`);
-	return path.endsWith('.json') ? response.json() : response.text();
+	if (!path.endsWith('.gz')) return response.json();
+	// Shards and docs are stored gzipped (index-files.ts) and inflated here; a host that sends them
+	// as Content-Encoding: gzip has had the browser inflate them already (no gzip header left).
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+	return new Response(gzipped ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')) : bytes).json();
 };
 const exact = createExactSearch(load);
 const people = createPersonSearch(load);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { treeSignature } from '../lib/file-signature';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
+import { indexWriter } from './index-files';
 import { NORMALISATION } from './normalise';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
 import { pagefindRecords } from './pagefind-records';
@@ -42,7 +43,7 @@ export async function writeSearchIndexes(
 
 	const records = pagefindRecords(pages);
 	const pagefindReused = await placePagefindIndex(join(site, 'pagefind'), records, cacheDir);
-	const exact = placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed);
+	const exact = await placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed);
 	return { pages: pages.length, exactFiles: exactIndexFileCount(exact.manifest), pagefindPages: records.length, pagefindReused, exact: exact.how };
 }
 
@@ -90,10 +91,10 @@ async function runPagefind(records: pagefind.CustomRecord[], outputPath: string)
  * the cache is patched for the changed pages (or built whole when it cannot be) and linked in:
  * only the files the patch wrote, when `target` holds links to the kept index already.
  */
-function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string | undefined, changed: Map<string, SearchPage | null>) {
+async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string | undefined, changed: Map<string, SearchPage | null>) {
 	if (!cacheDir) {
 		rmSync(target, { recursive: true, force: true });
-		return { manifest: writeExactIndex(pages, target), how: { patched: false } as const };
+		return { manifest: await writeExactIndex(pages, target), how: { patched: false } as const };
 	}
 	const kept = join(cacheDir, 'exact-index');
 	const stateFile = join(cacheDir, 'exact-index.json');
@@ -104,7 +105,7 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 2 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === 3 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {
@@ -112,7 +113,7 @@ function placeExactIndex(target: string, pages: SearchPage[], cacheDir: string |
 		how = { patched: true, changedPages: update.changedPages, filesWritten: update.written.length };
 	} else {
 		rmSync(kept, { recursive: true, force: true });
-		next = exactIndexState(pages, writeExactIndex(pages, kept));
+		next = exactIndexState(pages, await writeExactIndex(pages, kept));
 		how = { patched: false, reason: update.reason };
 	}
 	if (linked && 'state' in update && !update.rebundled) {
@@ -135,14 +136,14 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The exact index of `pages`, written whole into `folder`; returns its manifest. */
-export function writeExactIndex(pages: SearchPage[], folder: string): Manifest {
+export async function writeExactIndex(pages: SearchPage[], folder: string): Promise<Manifest> {
 	let manifest: Manifest | undefined;
+	const writer = indexWriter(folder);
 	for (const [path, content] of exactIndexFiles(pages)) {
-		const target = join(folder, path);
-		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(target, content);
+		await writer.write(path, content);
 		if (path === 'manifest.json') manifest = JSON.parse(content);
 	}
+	await writer.done();
 	return manifest!;
 }
 

@@ -1,11 +1,15 @@
 // `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
-// Hugo (bare templates) + Pagefind over the same content in the same session. Prints Markdown tables.
+// Hugo (bare templates) + Pagefind over the same content in the same session. Prints Markdown tables,
+// headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
+// before and after, and how much CPU everything else took during each build.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, type ArchiveBuild } from './scale/build-archive';
+import { calibrate, environment, type Calibration } from './scale/environment';
+import type { LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight } from './scale/site-stats';
@@ -15,6 +19,8 @@ const { values } = parseArgs({
 });
 const project = process.cwd();
 const hugo = values['no-hugo'] ? undefined : hugoVersion();
+console.error('calibrating…');
+const env = environment(project);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -31,7 +37,7 @@ interface Row {
 	exact: number;
 	weight: { html: number; css: number; js: number };
 	cards: { cold: ReturnType<typeof cardStats>; rebuild: ReturnType<typeof cardStats> };
-	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number };
+	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring };
 }
 
 const rows: Row[] = [];
@@ -44,6 +50,9 @@ for (const n of values.articles.map(Number)) {
 	const generate = performance.now() - t;
 
 	console.error('  cold build…');
+	// Cold means nothing to reuse: the archive's folder was made afresh, so none of these exists yet.
+	const leftovers = ['cache', 'compile-cache', 'dist'].filter((d) => existsSync(join(root, d)));
+	if (leftovers.length) throw new Error(`not a cold build: ${leftovers.join(', ')} already in ${root}`);
 	const cold = await buildArchive(project, root, { cold: true });
 	const built = folderSize(cold.dist);
 	const missing = entryPages(archive).filter((page) => !existsSync(join(cold.dist, page)));
@@ -63,7 +72,8 @@ for (const n of values.articles.map(Number)) {
 	if (hugo) {
 		console.error(`  Hugo ${hugo} + Pagefind…`);
 		const r = await hugoReference(root, project);
-		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages };
+		const load = { ownCpu: r.hugo.load.ownCpu + r.pagefind.load.ownCpu, otherCpu: r.hugo.load.otherCpu + r.pagefind.load.otherCpu, stealShare: (r.hugo.load.stealShare * r.hugo.wall + r.pagefind.load.stealShare * r.pagefind.wall) / (r.hugo.wall + r.pagefind.wall) };
+		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
 	}
 	rows.push({
 		articles: n,
@@ -81,29 +91,33 @@ for (const n of values.articles.map(Number)) {
 	if (!values.keep) rmSync(root, { recursive: true, force: true });
 }
 
-const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-console.log(`\nScale benchmark, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${gb(totalmem())} RAM, Node ${process.version}${hugo ? `, Hugo ${hugo}` : ''}.\n`);
+const after = calibrate();
+const cal = (c: Calibration) => `hash ${c.hash.toFixed(0)} / deflate ${c.deflate.toFixed(0)} / JS ${c.js.toFixed(0)} ms`;
+console.log(`\nScale benchmark, ${new Date().toISOString().slice(0, 10)}, commit ${env.commit}: ${env.cores} × ${env.cpu}, ${env.memory} RAM, Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}.`);
+console.log(`CPU calibration (median of 5; lower is faster): ${cal(env.calibration)} before, ${cal(after)} after. Every cold build started with no cache, compile cache or dist/.\n`);
+/** Others' CPU over the build, in cores (1.0 = one core busy with something else throughout), and the hypervisor's steal. */
+const loadText = (l: LoadDuring, wall: number) => `${(l.otherCpu / wall).toFixed(2)} / ${(100 * l.stealShare).toFixed(1)} %`;
 const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`);
 const header = (cells: string[]) => {
 	line(cells);
 	line(cells.map(() => '---'));
 };
-header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold', 'files reused in the rebuild (pages, feeds, .bib)']);
+header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold', 'files reused in the rebuild (pages, feeds, .bib)', 'cold: CPU used (cores)', 'cold: others’ CPU (cores) / steal']);
 for (const r of rows) {
 	const { validate, pages, index } = r.cold.steps;
 	// Astro logs each page it copies from its incremental-build cache as (cached) or (restored).
 	const reused = r.rebuild.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 	const routes = r.rebuild.output.match(/[├└]─/g)?.length ?? 0;
-	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`]);
+	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`, (r.cold.load.ownCpu / r.cold.wall).toFixed(2), loadText(r.cold.load, r.cold.wall)]);
 }
 console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
 if (rows.some((r) => r.reference)) {
 	console.log('');
-	header(['articles', 'Hugo pages', 'Hugo', 'Pagefind on Hugo output', 'Hugo + Pagefind', 'their peak RSS', 'ours cold', 'ours ÷ (Hugo + Pagefind)']);
+	header(['articles', 'Hugo pages', 'Hugo', 'Pagefind on Hugo output', 'Hugo + Pagefind', 'their peak RSS', 'their CPU used (cores)', 'others’ CPU (cores) / steal', 'ours cold', 'ours ÷ (Hugo + Pagefind)']);
 	for (const r of rows) {
 		if (!r.reference) continue;
 		const ref = r.reference.hugo + r.reference.pagefind;
-		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), s(r.cold.wall), (r.cold.wall / ref).toFixed(2)]);
+		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2)]);
 	}
 }
 console.log('');
@@ -112,4 +126,4 @@ for (const r of rows) line([r.articles, mb(r.output), mb(r.pagefind), mb(r.exact
 console.log('');
 header(['articles', 'share cards', 'their bytes', 'drawing them (cold, summed from the build log)', 'share of the cold build', 'drawn again in the rebuild']);
 for (const r of rows) line([r.articles, r.cards.cold.files, mb(r.cards.cold.bytes), s(r.cards.cold.drawMs), `${((100 * r.cards.cold.drawMs) / r.cold.wall).toFixed(1)} %`, r.cards.rebuild.drawn]);
-if (process.env.BENCH_TABLE) writeFileSync(process.env.BENCH_TABLE, JSON.stringify(rows.map(({ cold, rebuild, ...r }) => ({ ...r, cold: { wall: cold.wall, peak: cold.peakTree, steps: cold.steps }, rebuild: { wall: rebuild.wall, peak: rebuild.peakTree, steps: rebuild.steps } })), null, 1));
+if (process.env.BENCH_TABLE) writeFileSync(process.env.BENCH_TABLE, JSON.stringify(rows.map(({ cold, rebuild, ...r }) => ({ ...r, cold: { wall: cold.wall, peak: cold.peakTree, steps: cold.steps, load: cold.load }, rebuild: { wall: rebuild.wall, peak: rebuild.peakTree, steps: rebuild.steps, load: rebuild.load } })).map((r) => ({ env, calibrationAfter: after, ...r })), null, 1));

@@ -29,17 +29,17 @@ const folders: string[] = [];
 afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 
 /** An index built whole, as files on disk, with its state. */
-function builtWhole(pages: SearchPage[]) {
+async function builtWhole(pages: SearchPage[]) {
 	const folder = mkdtempSync(join(tmpdir(), 'huiji-exact-'));
 	folders.push(folder);
-	return { folder, state: exactIndexState(pages, writeExactIndex(pages, folder)) };
+	return { folder, state: exactIndexState(pages, await writeExactIndex(pages, folder)) };
 }
 
 /** Patches an index of `before` to `after`; returns what it wrote and the files a whole build of `after` has. */
-function patch(before: SearchPage[], after: SearchPage[]) {
-	const { folder, state } = builtWhole(before);
+async function patch(before: SearchPage[], after: SearchPage[]) {
+	const { folder, state } = await builtWhole(before);
 	const result = updateExactIndex(folder, state, after, (url) => before.find((p) => p.url === url));
-	return { result, patched: indexFolderFiles(folder), whole: indexFolderFiles(builtWhole(after).folder), folder };
+	return { result, patched: indexFolderFiles(folder), whole: indexFolderFiles((await builtWhole(after)).folder), folder };
 }
 
 const edit = (i: number, change: Partial<SearchPage>) => PAGES.map((p, k) => (k === i ? { ...p, ...change } : p));
@@ -54,31 +54,31 @@ describe('a patched index is the index a whole build makes', () => {
 		['a topic filed', edit(2, { filters: { kind: ['文章'], topic: ['药物研发'] } })],
 		['two pages edited', edit(1, { body: '全新的正文。' }).map((p, k) => (k === 9 ? { ...p, body: p.body + '量子纠缠' } : p))],
 		['nothing changed', PAGES],
-	])('%s', (_, after) => {
-		const { result, patched, whole } = patch(PAGES, after);
+	])('%s', async (_, after) => {
+		const { result, patched, whole } = await patch(PAGES, after);
 		expect(result).toHaveProperty('state');
 		expect(patched).toEqual(whole);
 	});
 
-	test('only the files the edit touches are written', () => {
-		const { result } = patch(PAGES, edit(3, { body: PAGES[3]!.body + '\n补记' }));
+	test('only the files the edit touches are written', async () => {
+		const { result } = await patch(PAGES, edit(3, { body: PAGES[3]!.body + '\n补记' }));
 		// At most three new bigrams (last character + break, break + 补, 补记), so at most three
 		// shards, plus the page's docs file and filters.json — of the index's many files.
 		expect(result).toMatchObject({ changedPages: 1, rebundled: false });
 		expect((result as { written: string[] }).written.length).toBeLessThanOrEqual(5);
 	});
 
-	test('random edits of random pages (fast-check)', () => {
+	test('random edits of random pages (fast-check)', async () => {
 		const change = fc.record({ page: fc.nat(PAGES.length - 1), at: fc.nat(), cut: fc.nat(30), text: fc.constantFrom('', '科学智能', '鄂维南院士', 'AI for Science', '。\n', '数据') });
-		fc.assert(
-			fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 4 }), async (changes) => {
 				const after = PAGES.map((p) => ({ ...p }));
 				for (const { page, at, cut, text } of changes) {
 					const body = after[page]!.body;
 					const i = at % (body.length + 1);
 					after[page]!.body = body.slice(0, i) + text + body.slice(i + cut);
 				}
-				const { result, patched, whole } = patch(PAGES, after);
+				const { result, patched, whole } = await patch(PAGES, after);
 				if ('reason' in result) return; // e.g. the shard count moved: built whole instead, by design
 				expect(patched).toEqual(whole);
 			}),
@@ -88,15 +88,15 @@ describe('a patched index is the index a whole build makes', () => {
 });
 
 describe('when it cannot patch, it says why and leaves the index to be built whole', () => {
-	test('a page added', () => {
+	test('a page added', async () => {
 		const added = [...PAGES, { ...PAGES[0]!, url: '/articles/new/' }];
-		expect(patch(PAGES, added).result).toEqual({ reason: '页面有增删或日期变动' });
+		expect((await patch(PAGES, added)).result).toEqual({ reason: '页面有增删或日期变动' });
 	});
-	test('a page re-dated (page numbers follow dates)', () => {
-		expect(patch(PAGES, edit(1, { date: '1999-01-01' })).result).toEqual({ reason: '页面有增删或日期变动' });
+	test('a page re-dated (page numbers follow dates)', async () => {
+		expect((await patch(PAGES, edit(1, { date: '1999-01-01' }))).result).toEqual({ reason: '页面有增删或日期变动' });
 	});
-	test('the last build’s reading of a changed page is unknown', () => {
-		const { folder, state } = builtWhole(PAGES);
+	test('the last build’s reading of a changed page is unknown', async () => {
+		const { folder, state } = await builtWhole(PAGES);
 		expect(updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
 	});
 });

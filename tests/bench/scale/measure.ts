@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadDuring, machineTimes, processCpu, type LoadDuring } from './machine-load';
 
 export interface Measured {
 	/** Wall time of the whole command, ms. */
@@ -9,6 +10,8 @@ export interface Measured {
 	/** ms from the start at which each output line matching a mark first appeared. */
 	marks: Record<string, number>;
 	output: string;
+	/** What the machine did meanwhile (./machine-load.ts): the command's CPU time, everything else's, the hypervisor's steal. */
+	load: LoadDuring;
 }
 
 const PAGE = 4096;
@@ -17,13 +20,14 @@ const PAGE = 4096;
  * Resident bytes of `root` and every process descending from it, walking /proc/<pid>/task/<tid>/children
  * (a few reads per sample: scanning all of /proc cost the benchmark a third of a core).
  */
-function treeRss(root: number): number {
+function treeRss(root: number, cpu: Map<number, number>): number {
 	let total = 0;
 	const stack = [root];
 	while (stack.length) {
 		const pid = stack.pop()!;
 		try {
 			total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+			cpu.set(pid, Math.max(cpu.get(pid) ?? 0, processCpu(pid)));
 			for (const tid of readdirSync(`/proc/${pid}/task`)) {
 				const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
 				if (children) stack.push(...children.split(' ').map(Number));
@@ -45,8 +49,11 @@ export function measure(command: string, args: string[], options: { cwd: string;
 		const start = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 		let peakTree = 0;
+		// CPU time per process of the tree, as last seen (a process's last ≤ 200 ms are missed).
+		const cpu = new Map<number, number>();
+		const machine = machineTimes();
 		const sample = () => {
-			if (child.pid) peakTree = Math.max(peakTree, treeRss(child.pid));
+			if (child.pid) peakTree = Math.max(peakTree, treeRss(child.pid, cpu));
 		};
 		const timer = setInterval(sample, 200);
 		const marks: Record<string, number> = {};
@@ -64,8 +71,9 @@ export function measure(command: string, args: string[], options: { cwd: string;
 		child.on('close', (code) => {
 			clearInterval(timer);
 			const wall = performance.now() - start;
+			const load = loadDuring(machine, [...cpu.values()].reduce((a, b) => a + b, 0));
 			if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
-			else resolve({ wall, peakTree, marks, output });
+			else resolve({ wall, peakTree, marks, output, load });
 		});
 	});
 }

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * What else a machine did while a benchmark ran. The same build measured 173.8 s one day and 349.0 s
+ * another on "the same kind of machine" (issue #19): on a shared virtual machine, other tenants' work
+ * (steal) and other processes' work are what such a gap is made of, and neither shows in a wall time.
+ * Linux's /proc accounts both, in clock ticks (USER_HZ, 100 per second on Linux).
+ */
+const TICK_MS = 10;
+
+interface MachineTimes {
+	/** Ticks all CPUs spent busy (user, nice, system, irq, softirq), idle or waiting, and stolen by the hypervisor. */
+	busy: number;
+	total: number;
+	steal: number;
+}
+
+/** The machine's CPU time so far, from the first line of /proc/stat. */
+export function machineTimes(): MachineTimes {
+	const [, user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+	const busy = user! + nice! + system! + irq! + softirq!;
+	return { busy, steal: steal!, total: busy + idle! + iowait! + steal! };
+}
+
+/** CPU time of one process so far (user + system), ms; 0 once it has ended. */
+export function processCpu(pid: number): number {
+	try {
+		// The command name (field 2) may hold spaces: count from after its closing parenthesis.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+	} catch {
+		return 0;
+	}
+}
+
+export interface LoadDuring {
+	/** CPU time of the measured command's process tree, ms (summed over its processes as last sampled). */
+	ownCpu: number;
+	/** CPU time of everything else on the machine meanwhile, ms. */
+	otherCpu: number;
+	/** Share of the machine's CPU time the hypervisor gave to other tenants meanwhile. */
+	stealShare: number;
+}
+
+/** The load since `before` of a command whose tree used `ownCpu` ms. */
+export function loadDuring(before: MachineTimes, ownCpu: number): LoadDuring {
+	const after = machineTimes();
+	const busy = (after.busy - before.busy) * TICK_MS;
+	const total = after.total - before.total;
+	// The tree's last moments are not sampled: what it did then is not counted as anyone else's.
+	return { ownCpu, otherCpu: Math.max(0, busy - ownCpu), stealShare: total > 0 ? (after.steal - before.steal) / total : 0 };
+}
