@@ -33,8 +33,10 @@ interface Row {
 	cold: ArchiveBuild;
 	rebuild: ArchiveBuild;
 	output: number;
-	pagefind: number;
-	exact: number;
+	files: number;
+	fullest: { path: string; entries: number };
+	pagefind: { bytes: number; files: number };
+	exact: { bytes: number; files: number };
 	weight: { html: number; css: number; js: number };
 	cards: { cold: ReturnType<typeof cardStats>; rebuild: ReturnType<typeof cardStats> };
 	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring };
@@ -82,8 +84,10 @@ for (const n of values.articles.map(Number)) {
 		cold,
 		rebuild,
 		output: built.bytes,
-		pagefind: folderSize(join(cold.dist, 'pagefind')).bytes,
-		exact: folderSize(join(cold.dist, 'search-index')).bytes,
+		files: built.files,
+		fullest: built.fullest,
+		pagefind: folderSize(join(cold.dist, 'pagefind')),
+		exact: folderSize(join(cold.dist, 'search-index')),
 		weight,
 		cards: { cold: cardStats(cold.output, cold.dist), rebuild: cardStats(rebuild.output, rebuild.dist) },
 		reference,
@@ -121,8 +125,12 @@ if (rows.some((r) => r.reference)) {
 	}
 }
 console.log('');
-header(['articles', 'output', 'Pagefind index', 'exact index', 'article page gz: HTML + CSS', 'article page JS (gz)', 'generate corpus']);
-for (const r of rows) line([r.articles, mb(r.output), mb(r.pagefind), mb(r.exact), `${kb(r.weight.html)} + ${kb(r.weight.css)} = ${kb(r.weight.html + r.weight.css)}`, kb(r.weight.js), s(r.generate)]);
+header(['articles', 'output', 'files', 'fullest folder', 'Pagefind index (files)', 'exact index (files)', 'the rest (files)', 'article page gz: HTML + CSS', 'article page JS (gz)', 'generate corpus']);
+for (const r of rows) {
+	const rest = { bytes: r.output - r.pagefind.bytes - r.exact.bytes, files: r.files - r.pagefind.files - r.exact.files };
+	const cell = (x: { bytes: number; files: number }) => `${mb(x.bytes)} (${x.files})`;
+	line([r.articles, mb(r.output), r.files, `${r.fullest.path}: ${r.fullest.entries}`, cell(r.pagefind), cell(r.exact), cell(rest), `${kb(r.weight.html)} + ${kb(r.weight.css)} = ${kb(r.weight.html + r.weight.css)}`, kb(r.weight.js), s(r.generate)]);
+}
 console.log('');
 header(['articles', 'share cards', 'their bytes', 'drawing them (cold, summed from the build log)', 'share of the cold build', 'drawn again in the rebuild']);
 for (const r of rows) line([r.articles, r.cards.cold.files, mb(r.cards.cold.bytes), s(r.cards.cold.drawMs), `${((100 * r.cards.cold.drawMs) / r.cold.wall).toFixed(1)} %`, r.cards.rebuild.drawn]);

@@ -2,13 +2,16 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Bytes and files under a folder. */
-export function folderSize(dir: string): { bytes: number; files: number; html: number } {
+/** Bytes and files under a folder, and its fullest folder (hosts cap entries per folder: Netlify 54,000). */
+export function folderSize(dir: string): { bytes: number; files: number; html: number; fullest: { path: string; entries: number } } {
 	let bytes = 0;
 	let files = 0;
 	let html = 0;
+	let fullest = { path: '.', entries: 0 };
 	const walk = (d: string) => {
-		for (const name of readdirSync(d)) {
+		const names = readdirSync(d);
+		if (names.length > fullest.entries) fullest = { path: d.slice(dir.length + 1) || '.', entries: names.length };
+		for (const name of names) {
 			const path = join(d, name);
 			const st = statSync(path);
 			if (st.isDirectory()) walk(path);
@@ -20,7 +23,7 @@ export function folderSize(dir: string): { bytes: number; files: number; html: n
 		}
 	};
 	walk(dir);
-	return { bytes, files, html };
+	return { bytes, files, html, fullest };
 }
 
 /**
