@@ -119,6 +119,9 @@ test('an editor creates an event, publishes it, then writes an article with two 
 	await page.goto('about:blank'); // the CMS stops asking the server; the clone is the test's again
 	expect(cmsBranches()).toBe('cms/articles/lakeside-forum-2024-news');
 	expect(git('diff', '--name-only', 'main', 'cms/articles/lakeside-forum-2024-news').trim()).toBe('content/articles/lakeside-forum-2024-news.md');
+	// decap-server checks branches out while it saves: on a busy machine it may still be on the entry's
+	// (a CI run merged into that branch, and main never got the file). Merge once it is back on main.
+	await expect.poll(() => git('rev-parse', '--abbrev-ref', 'HEAD').trim(), { timeout: 30_000 }).toBe('main');
 	git('merge', '-q', '--no-edit', 'cms/articles/lakeside-forum-2024-news');
 
 	const article = readFileSync(join(repo, 'content/articles/lakeside-forum-2024-news.md'), 'utf8');
