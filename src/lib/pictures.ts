@@ -5,6 +5,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import sharp from 'sharp';
 import type { Picture } from '../markdown/rehype-pictures';
+import { CONVERTIBLE_FORMATS } from '../markdown/image-references';
 import { contentRoot } from './content-root';
 
 /** Where a picture is shown: how wide (CSS px), the widths it is made in (1× and 2× screens), its `sizes`. */
@@ -17,11 +18,9 @@ export interface PictureLayout {
 export const IN_BODY: PictureLayout = { column: 640, widths: [320, 640, 960, 1280], sizes: '(min-width: 44em) 40em, calc(100vw - 2.5rem)' };
 /** A photo in a talk's or event's media list: a 16em (~256 px) thumbnail that links to the original. */
 export const THUMBNAIL: PictureLayout = { column: 256, widths: [256, 512], sizes: '16em' };
-/** Formats browsers show and sharp converts; GIF (may be animated) and SVG (already scalable) stay as they are. */
-const CONVERTED = new Set(['jpeg', 'png', 'webp', 'avif']);
 
 interface Original {
-	bytes: Buffer;
+	file: string;
 	/** First 16 hex digits of its SHA-1: a replaced file at the same path must make new pictures. */
 	digest: string;
 }
@@ -31,13 +30,16 @@ const onSite = (path: string) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}
 
 const originals = new Map<string, Original | null>();
 
-/** An image of the site's public/ folder by its site path (`/images/a.jpg`), read once per build. */
+/**
+ * An image of the site's public/ folder by its site path (`/images/a.jpg`), hashed once per build.
+ * Its bytes are not kept: an archive's photographs can add up to gigabytes, and sharp reads only
+ * what it needs of the file (its header, for the size; Astro reads the copy in dist/ to convert it).
+ */
 function original(path: string): Original | null {
 	let found = originals.get(path);
 	if (found !== undefined) return found;
 	const file = join(contentRoot(), 'public', path);
-	found = existsSync(file) ? { bytes: readFileSync(file), digest: '' } : null;
-	if (found) found.digest = createHash('sha1').update(found.bytes).digest('hex').slice(0, 16);
+	found = existsSync(file) ? { file, digest: createHash('sha1').update(readFileSync(file)).digest('hex').slice(0, 16) } : null;
 	originals.set(path, found);
 	return found;
 }
@@ -57,8 +59,8 @@ export const pictureDigest = (path: string): string => original(path)?.digest ??
 export async function picture(path: string, { column, widths: made, sizes }: PictureLayout = IN_BODY): Promise<Picture | undefined> {
 	const file = original(path);
 	if (!file) return undefined;
-	const meta = await sharp(file.bytes).metadata();
-	if (!CONVERTED.has(meta.format)) return undefined;
+	const meta = await sharp(file.file).metadata();
+	if (!CONVERTIBLE_FORMATS.includes(meta.format)) return undefined;
 	// Width and height as the picture is shown: EXIF-rotated photographs swap them.
 	const { width, height } = meta.autoOrient;
 	const source = {

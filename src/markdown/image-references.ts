@@ -22,6 +22,9 @@ export function imageReferences(body: string, firstLine: number): ImageReference
 /** A remote image: hotlinked from another site, which may delete or refuse it. */
 export const isRemoteImage = (src: string) => /^https?:\/\//i.test(src) || src.startsWith('//');
 
+/** An image the site serves itself: a site-absolute address (`/images/a.jpg`), a file in public/. */
+export const isSiteImage = (src: string) => src.startsWith('/') && !isRemoteImage(src);
+
 /**
  * The file a site-absolute image address names under public/, as the page will ask for it: Markdown
  * encodes a `%` that starts no escape as `%25` (CommonMark). Undefined when the address is not
@@ -37,7 +40,10 @@ export function publicPath(src: string): string | undefined {
 
 /** The files in public/ that a body's images name, in order (the first is an article's share image). */
 export const siteImages = (images: readonly ImageReference[]): string[] =>
-	images.flatMap(({ src }) => (src.startsWith('/') && !isRemoteImage(src) ? [publicPath(src)].filter((p): p is string => p !== undefined) : []));
+	images.flatMap(({ src }) => (isSiteImage(src) ? [publicPath(src)].filter((p): p is string => p !== undefined) : []));
 
-/** Whether a file in public/ is a picture the build converts (src/lib/pictures.ts), by its name. */
+/** Formats browsers show and sharp converts into pictures (src/lib/pictures.ts); GIF (may be animated) and SVG (already scalable) stay as they are. */
+export const CONVERTIBLE_FORMATS: readonly string[] = ['jpeg', 'png', 'webp', 'avif'];
+
+/** Whether a file in public/ is a picture the build converts, by its name (its bytes decide in the end). */
 export const isConvertiblePicture = (path: string) => /\.(jpe?g|png|webp|avif)$/i.test(path);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
-import { publicPath } from './image-references';
+import { isSiteImage, publicPath } from './image-references';
 
 /** A responsive picture of an image in the repository, as src/lib/pictures.ts prepares it. */
 export interface Picture {
@@ -40,7 +40,7 @@ export function rehypePictures(picture: (path: string) => Promise<Picture | unde
 		visitParents(tree, 'element', (node: Element, ancestors) => {
 			if (node.tagName !== 'img') return;
 			const src = node.properties.src;
-			if (typeof src !== 'string' || !src.startsWith('/') || src.startsWith('//')) return;
+			if (typeof src !== 'string' || !isSiteImage(src)) return;
 			const linked = ancestors.some((a) => a.type === 'element' && a.tagName === 'a');
 			found.push({ node, parent: ancestors.at(-1) as Element | Root, linked });
 		});

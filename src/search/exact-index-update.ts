@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
-import { readIndexFile, storedBytes } from './index-files';
+import { readIndexFile, replaceIndexFile, storedBytes } from './index-files';
 import { NORMALISATION, codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, type Postings } from './postings';
 
@@ -100,8 +100,7 @@ export function updateExactIndex(
 
 	const written: string[] = [];
 	const write = (path: string, content: string) => {
-		rmSync(join(folder, path), { force: true });
-		writeFileSync(join(folder, path), storedBytes(path, content));
+		replaceIndexFile(folder, path, storedBytes(path, content));
 		written.push(path);
 	};
 	for (const [shard, byBigram] of edits) {

@@ -23,6 +23,17 @@ export const storedBytes = (path: string, text: string): Buffer | string => (gzi
 /** A stored file's text. */
 export const storedText = (bytes: Buffer, path: string): string => (gzipped(path) ? gunzipSync(bytes) : bytes).toString('utf8');
 
+/**
+ * Writes a file of an index kept in the cache. Removed first, never rewritten in place: the kept
+ * index's files are hard links in dist/.
+ */
+export function replaceIndexFile(folder: string, path: string, bytes: Buffer | string): void {
+	const target = join(folder, path);
+	mkdirSync(dirname(target), { recursive: true });
+	rmSync(target, { force: true });
+	writeFileSync(target, bytes);
+}
+
 /** Reads an index file's text from `folder`. */
 export const readIndexFile = (folder: string, path: string): string => storedText(readFileSync(join(folder, path)), path);
 
@@ -32,17 +43,10 @@ export const readIndexFile = (folder: string, path: string): string => storedTex
  */
 export function indexWriter(folder: string, inFlight = 32) {
 	const pending = new Set<Promise<void>>();
-	const put = (path: string, bytes: Buffer | string) => {
-		const target = join(folder, path);
-		mkdirSync(dirname(target), { recursive: true });
-		// Removed first, never rewritten in place: the kept index's files may be hard links in dist/.
-		rmSync(target, { force: true });
-		writeFileSync(target, bytes);
-	};
 	return {
 		async write(path: string, text: string): Promise<void> {
-			if (!gzipped(path)) return put(path, text);
-			const job = gzipAsync(text, { level: LEVEL }).then((bytes) => put(path, bytes));
+			if (!gzipped(path)) return replaceIndexFile(folder, path, text);
+			const job = gzipAsync(text, { level: LEVEL }).then((bytes) => replaceIndexFile(folder, path, bytes));
 			pending.add(job);
 			const settled = () => pending.delete(job);
 			job.then(settled, settled);
