@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cmsAdminIntegration } from './src/integrations/cms-admin.ts';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { shareCardsIntegration } from './src/integrations/share-cards.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { verifiedPageCacheIntegration } from './src/integrations/verified-page-cache.ts';
@@ -33,9 +34,10 @@ export default defineConfig({
 	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed
 	// (after the sitemap is written, before the search index reads the pages).
 	// Pages Astro's incremental build may reuse are the ones a finished build left (verified-page-cache.ts).
+	// Share cards are drawn on a thread of their own, beside the pages (share-cards.ts).
 	// The web editor (/admin/, Decap CMS) is written last, its form generated from the schemas (cms-admin.ts).
 	// The sitemap leaves out the pages at a merged person's former ids, which only send readers on.
-	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
+	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), shareCardsIntegration(), sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },

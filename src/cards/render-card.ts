@@ -3,15 +3,16 @@ import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import type { ShareCard } from '../lib/site-model';
-import { CARD_SIZE } from './card-size';
+// Extensions written out: this file also runs in the drawing thread (card-worker.ts), loaded by Node itself.
+import { CARD_SIZE } from './card-size.ts';
 
 // Share cards (og:image, JSON-LD image): 1200×630 PNGs drawn at build time. satori lays the card out
 // and turns every glyph into a path, so no font is needed to show it; sharp (libvips' SVG renderer,
 // already Astro's image library) rasterises it and quantises it to 16 colours without dithering (a
 // card is a few flat colours and their anti-aliasing). Per card on this kind of machine (2026-12-03,
 // 20 cards): satori ~12 ms; then 16 colours ~18 ms and ~10 KB, against 64 colours with dithering
-// ~52 ms / ~15 KB, plain PNG ~11 ms / ~38 KB, resvg ~85 ms. Unchanged cards are not drawn again: their
-// route's cacheKey.
+// ~52 ms / ~15 KB, plain PNG ~11 ms / ~38 KB, resvg ~85 ms. In a build they are drawn on a thread of
+// their own, beside the pages (./share-cards.ts); unchanged cards are not drawn again.
 
 /** Bump when the drawing changes, so that every cached card is drawn again. */
 export const CARD_VERSION = 1;

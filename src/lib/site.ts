@@ -2,6 +2,8 @@ import { getCollection, getEntry } from 'astro:content';
 import { COLLECTIONS } from '../collections/registry';
 import { uiFor } from '../i18n';
 import type { SiteSettings } from '../schemas';
+import { CARD_VERSION } from '../cards/render-card';
+import { shareCardPngs } from '../cards/share-cards';
 import { cacheKey } from './cache-key';
 import { imagesDigest, pictureDigest } from './pictures';
 import type { SiteRecords } from './records';
@@ -34,3 +36,7 @@ export const bodyFile = {
 	event: (id: string) => eventFiles.get(id)!,
 	article: (id: string) => articleFiles.get(id)!,
 };
+
+/** Every share card with its cacheKey, and its PNG by that key (drawn beside the pages in a build: ../cards/share-cards.ts). */
+export const shareCards = site.cards.map((c) => ({ ...c, key: pageKey(c.card, CARD_VERSION) }));
+export const shareCardPng = shareCardPngs(shareCards, settings.theme.accent);

@@ -8,7 +8,7 @@ import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
 import { indexWriter } from './index-files';
 import { NORMALISATION } from './normalise';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
-import { pagefindRecords } from './pagefind-records';
+import { PAGEFIND_MAX_FRAGMENTS, pagefindRecords } from './pagefind-records';
 import { readBuiltPages, type PageFacts } from './read-built-pages';
 
 export interface WrittenIndexes {
@@ -23,9 +23,9 @@ export interface WrittenIndexes {
 
 /**
  * Both search indexes for a built site folder, from one reading of its pages (those `facts` lists: the
- * site model's searchable pages, by URL under the base path): Pagefind's (related
- * results) in /pagefind/, then the exact index in /search-index/ — one after the other, so their
- * memory peaks do not add up. Each folder is replaced or, with a cache, brought up to date in place:
+ * site model's searchable pages, by URL under the base path): Pagefind's (related results) in
+ * /pagefind/ and the exact index in /search-index/, side by side (Pagefind runs in its own process;
+ * at 10,000 articles the two peaks together stay under 4 GB, see the README's scale figures). Each folder is replaced or, with a cache, brought up to date in place:
  * an incremental build keeps dist/.
  *
  * With a `cacheDir`, work the last build did is kept there and reused: pages whose HTML did not
@@ -42,8 +42,12 @@ export async function writeSearchIndexes(
 	const pages = readBuiltPages(site, facts, { base, cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
 
 	const records = pagefindRecords(pages);
-	const pagefindReused = await placePagefindIndex(join(site, 'pagefind'), records, cacheDir);
-	const exact = await placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed);
+	// Pagefind indexes in its own process while this one builds the exact index: at 1,000 articles
+	// the step took 12.3 + 3.1 s one after the other, 12.7 s side by side.
+	const [pagefindReused, exact] = await Promise.all([
+		placePagefindIndex(join(site, 'pagefind'), records, cacheDir),
+		placeExactIndex(join(site, 'search-index'), pages, cacheDir, changed),
+	]);
 	return { pages: pages.length, exactFiles: exactIndexFileCount(exact.manifest), pagefindPages: records.length, pagefindReused, exact: exact.how };
 }
 
@@ -75,13 +79,13 @@ async function placePagefindIndex(target: string, records: pagefind.CustomRecord
 }
 
 async function runPagefind(records: pagefind.CustomRecord[], outputPath: string) {
-	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: PAGEFIND_MAX_FRAGMENTS });
 	if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-	for (const record of records) {
-		const added = await index.addCustomRecord(record);
-		if (added.errors.length) throw new Error(`Pagefind, ${record.url}: ${added.errors.join('; ')}`);
-	}
+	// Sent all at once: Pagefind's process works through them while this one is busy with the exact index.
+	const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+	for (const [i, { errors }] of added.entries()) if (errors.length) throw new Error(`Pagefind, ${records[i]!.url}: ${errors.join('; ')}`);
 	const written = await index.writeFiles({ outputPath });
+
 	if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
 	await pagefind.close();
 }

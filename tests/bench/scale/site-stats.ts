@@ -43,12 +43,13 @@ export function pageWeight(dist: string, url: string): { html: number; css: numb
 }
 
 /**
- * The share cards of a build: how many, their bytes, and the time Astro's log gives each one it drew
- * (`/cards/event/x.png (+48ms)`; a reused card says `(cached)`), summed.
+ * The share cards of a build: how many, their bytes, how many the drawing thread drew and its time
+ * (the build's line `分享图：另一线程绘制 N 张（X 秒）…`), and the time the page thread spent on their
+ * routes, which Astro's log gives each card (`/cards/event/x.png (+3ms)`; a reused one says `(cached)`).
  */
-export function cardStats(output: string, dist: string): { files: number; bytes: number; drawn: number; drawMs: number } {
-	const lines = output.split('\n').filter((line) => line.includes('/cards/'));
-	const times = lines.map((line) => /\(\+(\d+)ms\)/.exec(line)?.[1]).filter((ms): ms is string => ms !== undefined);
+export function cardStats(output: string, dist: string): { files: number; bytes: number; drawn: number; drawMs: number; routeMs: number } {
+	const times = output.split('\n').filter((line) => line.includes('/cards/')).map((line) => /\(\+(\d+)ms\)/.exec(line)?.[1]).filter((ms): ms is string => ms !== undefined);
+	const drawing = /分享图：另一线程绘制 (\d+) 张（([\d.]+) 秒）/.exec(output);
 	const { files, bytes } = folderSize(join(dist, 'cards'));
-	return { files, bytes, drawn: times.length, drawMs: times.reduce((sum, ms) => sum + Number(ms), 0) };
+	return { files, bytes, drawn: Number(drawing?.[1] ?? 0), drawMs: 1000 * Number(drawing?.[2] ?? 0), routeMs: times.reduce((sum, ms) => sum + Number(ms), 0) };
 }

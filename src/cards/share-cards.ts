@@ -1,0 +1,126 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ShareCard } from '../lib/site-model';
+import { renderCard } from './render-card';
+
+/** One card to draw, under the key its PNG is kept by (its route's cacheKey). */
+export interface CardJob {
+	key: string;
+	card: ShareCard;
+}
+
+/**
+ * What the share-cards integration (src/integrations/share-cards.ts) hands the build's pages: where
+ * the drawing thread's file is, where drawn cards are kept, and what was drawn. Handed over on
+ * globalThis, as the content pass is: the integration and the pages are different module graphs of
+ * one process. Absent in `astro dev`, which draws a card when it is asked for.
+ */
+export interface CardBuild {
+	worker: string;
+	folder: string;
+	drawn: number;
+	reused: number;
+	/** Time the drawing thread spent, ms. */
+	drawingMs: number;
+	/** Settles when every card this build needs is drawn. */
+	finished: Promise<void>;
+}
+const KEY = Symbol.for('huiji.share-cards');
+const slot = globalThis as Record<symbol, CardBuild | undefined>;
+export const cardBuild = {
+	get: () => slot[KEY],
+	set: (build: CardBuild | undefined) => void (slot[KEY] = build),
+};
+
+/**
+ * The PNG of each card, by key. In a build, every card not kept from an earlier build starts being
+ * drawn at once on a thread of its own (./card-worker.ts), while this thread renders the pages:
+ * Astro renders one page at a time, and at 10,000 articles the 2,201 cards took 62 s of the ~225 s
+ * build on that one thread (~28 ms each: satori's layout, then sharp). Their route comes after the
+ * articles' in Astro's order, so by then they are drawn. Cards are kept in the cache by key, written
+ * whole or not at all and checked whole before they are used; keys no card has any more are removed.
+ */
+export function shareCardPngs(cards: CardJob[], accent: string): (key: string) => Promise<Buffer> {
+	const build = cardBuild.get();
+	if (!build) {
+		const byKey = new Map(cards.map((c) => [c.key, c.card]));
+		return (key) => renderCard(byKey.get(key)!, accent);
+	}
+	const { folder } = build;
+	mkdirSync(folder, { recursive: true });
+	const wanted = new Set(cards.map((c) => `${c.key}.png`));
+	const kept = new Set(readdirSync(folder).filter((file) => wanted.has(file) && wholePng(join(folder, file))));
+	for (const file of readdirSync(folder)) if (!kept.has(file)) rmSync(join(folder, file), { force: true });
+	const jobs = cards.filter((c) => !kept.has(`${c.key}.png`));
+	Object.assign(build, { drawn: jobs.length, reused: cards.length - jobs.length });
+	const pending = new Map(jobs.map((job) => [job.key, Promise.withResolvers<void>()]));
+	for (const { promise } of pending.values()) promise.catch(() => {}); // rejections are seen by whoever awaits the card
+	if (jobs.length) build.finished = drawOnThread(build, jobs, accent, pending);
+	const file = (key: string) => readFileSync(join(folder, `${key}.png`));
+	return async (key) => {
+		const drawing = pending.get(key);
+		if (!drawing) return file(key);
+		await waitFor(build, drawing.promise);
+		return file(key);
+	};
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+/**
+ * Whether a kept card is a whole PNG (its signature first, its end chunk last). Cards are written
+ * whole or not at all, but a cache file cut short by anything else must not be published: this one
+ * would be, as Astro copies a route's output without looking at it (tests/build/fault-tolerance.test.ts).
+ */
+function wholePng(path: string): boolean {
+	const fd = openSync(path, 'r');
+	try {
+		const size = fstatSync(fd).size;
+		if (size < SIGNATURE.length + IEND.length) return false;
+		const [head, tail] = [Buffer.alloc(SIGNATURE.length), Buffer.alloc(IEND.length)];
+		readSync(fd, head, 0, head.length, 0);
+		readSync(fd, tail, 0, tail.length, size - tail.length);
+		return head.equals(SIGNATURE) && tail.equals(IEND);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+let waiting = 0;
+let thread: Worker | undefined;
+/** The thread does not keep the process alive on its own (a failed build must exit), only while a page waits for it. */
+async function waitFor(build: CardBuild, promise: Promise<void>) {
+	if (waiting++ === 0) thread?.ref();
+	try {
+		await promise;
+	} finally {
+		if (--waiting === 0) thread?.unref();
+	}
+}
+
+function drawOnThread(build: CardBuild, jobs: CardJob[], accent: string, pending: Map<string, PromiseWithResolvers<void>>): Promise<void> {
+	const { promise: finished, resolve, reject } = Promise.withResolvers<void>();
+	const worker = new Worker(build.worker, { workerData: { folder: build.folder, accent, jobs } });
+	thread = worker;
+	worker.unref();
+	const fail = (error: Error) => {
+		for (const { reject: rejectCard } of pending.values()) rejectCard(error);
+		reject(error);
+	};
+	worker.on('message', (message: { key: string; error?: string } | { finished: number }) => {
+		if ('finished' in message) {
+			build.drawingMs = message.finished;
+			return resolve();
+		}
+		const card = pending.get(message.key)!;
+		if (message.error) return card.reject(new Error(`分享图 ${message.key} 绘制失败：${message.error}`));
+		pending.delete(message.key);
+		card.resolve();
+	});
+	worker.on('error', fail);
+	worker.on('exit', (code) => {
+		if (pending.size) fail(new Error(`分享图的绘制线程提前退出（代码 ${code}），${pending.size} 张未画完。`));
+	});
+	return finished;
+}
