@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
 import { readIndexFile, replaceIndexFile, storedBytes } from './index-files';
 import { NORMALISATION, codePoints, shardOf } from './normalise';
-import { decodePostings, encodePostings, type Postings } from './postings';
+import { decodePostings, encodePostings, encodeShard, type Postings } from './postings';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
-	/** 3 since shards and docs are gzipped: a kept index of another version is built whole, not patched. */
-	version: 3;
+	/** 4 since shards are varint bytes: a kept index of another version is built whole, not patched. */
+	version: 4;
 	/** The normalisation its bigrams were made with: an index of another is rebuilt, not patched. */
 	normalisation: number;
 	/** Page URLs in index order (page n of the index is order[n]). */
@@ -25,7 +25,7 @@ const pageHash = (p: SearchPage) =>
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 3, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+	return { version: 4, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
 }
 
 /** Files of an index with this manifest: manifest, shards, docs, filters, people. */
@@ -47,7 +47,7 @@ function pagePostings(p: SearchPage): Map<string, number[]> {
 /** A shard's postings, or undefined when the file is missing or does not parse. */
 function readShard(folder: string, path: string): Record<string, Postings> | undefined {
 	try {
-		return JSON.parse(readIndexFile(folder, path)) as Record<string, Postings>;
+		return readIndexFile(folder, path) as Record<string, Postings>;
 	} catch {
 		return undefined;
 	}
@@ -99,7 +99,7 @@ export function updateExactIndex(
 	}
 
 	const written: string[] = [];
-	const write = (path: string, content: string) => {
+	const write = (path: string, content: string | Uint8Array) => {
 		replaceIndexFile(folder, path, storedBytes(path, content));
 		written.push(path);
 	};
@@ -116,7 +116,7 @@ export function updateExactIndex(
 			if (pagesWith.size) postings[bigram] = encodePostings(pagesWith);
 			else delete postings[bigram];
 		}
-		write(path, JSON.stringify(postings));
+		write(path, encodeShard(Object.entries(postings)));
 	}
 	const per = manifest.docsPerFile;
 	const docFiles = rebundled ? docs.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];

@@ -1,4 +1,5 @@
 import { FIELD_SEPARATOR, codePoints, normalise, shardOf } from './normalise';
+import { encodeShard } from './postings';
 
 /** A page as the search sees it. */
 export interface SearchPage {
@@ -36,8 +37,8 @@ export interface PersonFacts {
 export type PersonRow = [page: number, syllables: string, family: number, weight: number];
 
 export interface Manifest {
-	/** 4 since shards and docs are gzipped (index-files.ts). */
-	version: 4;
+	/** 5 since shards are varint bytes (postings.ts), gzipped like the docs (index-files.ts). */
+	version: 5;
 	pages: number;
 	shards: number;
 	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json.gz. */
@@ -89,7 +90,7 @@ export const searchableText = (p: Pick<SearchPage, 'title' | 'names' | 'body'>) 
  * Built in two passes over typed arrays rather than a map of lists per bigram and page: at 10,000
  * articles there are ~50 million occurrences, and small arrays for each cost gigabytes.
  */
-export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, content: string]> {
+export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, content: string | Uint8Array]> {
 	const pages = indexOrder(input);
 	const shards = shardCount(pages.reduce((n, p) => n + p.body.length, 0));
 
@@ -145,14 +146,13 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	// Serialised once: sizes decide the bundling, and files are these texts joined.
 	const docs = pages.map(docOf);
 	const docsPerFile = docsFileSize(docs);
-	const manifest: Manifest = { version: 4, pages: pages.length, shards, docsPerFile };
+	const manifest: Manifest = { version: 5, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
 
 	const byShard: number[][] = Array.from({ length: shards }, () => []);
 	bigrams.forEach((bigram, id) => byShard[shardOf(bigram, shards)]!.push(id));
 	for (const [n, members] of byShard.entries()) {
-		const entries = members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const);
-		yield [shardFile(n), JSON.stringify(Object.fromEntries(entries))];
+		yield [shardFile(n), encodeShard(members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const))];
 	}
 	for (let n = 0; n * docsPerFile < docs.length; n++) yield docsFile(docs, n, docsPerFile);
 	yield ['filters.json', filtersFile(pages)];
@@ -168,7 +168,7 @@ export const peopleFile = (pages: SearchPage[]): string =>
 	JSON.stringify(pages.flatMap((p, page): PersonRow[] => (p.person ? [[page, p.person.syllables.join(' '), p.person.family, p.person.weight]] : [])));
 
 /** Where shard `n` and docs file `n` are (gzipped: index-files.ts). */
-export const shardFile = (n: number) => `shards/${n}.json.gz`;
+export const shardFile = (n: number) => `shards/${n}.bin.gz`;
 export const docsFileName = (n: number) => `docs/${n}.json.gz`;
 
 /** Docs file `n` of pages' docs (docOf), `perFile` pages to a file: its path and content. */
@@ -280,16 +280,18 @@ function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, 
  * at a time over HTTP/1.1), so while the whole site's docs fit in a few dozen files of ~32 KB, they
  * are bundled that way: a page of results then shares a few files, neighbours in page order (same
  * date, often the same event). On a larger site ten results fall in ten files anyway, and a bundle
- * would only add bytes: one page per file.
+ * adds bytes to each; but one file per page was, at 10,000 articles, 12,382 of the 46,500 files a
+ * host counts (Cloudflare Pages' free plan takes 20,000, GitHub Pages warns past 1 GB): two pages per
+ * file halves them for ~4 KB more per result shown (the shards' varints saved more than that).
  */
 export function docsFileSize(docs: string[]): number {
 	const utf8 = new TextEncoder();
 	const total = docs.reduce((n, d) => n + utf8.encode(d).length, 0);
-	if (total > 32 * 32_768) return 1;
+	if (total > 32 * 32_768) return 2;
 	return Math.max(1, Math.floor(32_768 / Math.max(1, total / Math.max(1, docs.length))));
 }
 
-/** Roughly 32 KB of postings per shard, in a power of two from 1 to 4096. */
+/** Roughly 32 KB of postings (as JSON; ~11 KB as varints) per shard, in a power of two from 1 to 4096. */
 export function shardCount(characters: number): number {
 	const target = Math.ceil((characters * 4) / 32_768);
 	return Math.min(4096, 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, target)))));

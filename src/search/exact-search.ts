@@ -2,7 +2,7 @@ import { REGION, docsFileName, shardFile, type Manifest, type PageDoc } from './
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
 import { decodePostings } from './postings';
 
-/** Reads a file of the exact index: JSON parsed (`.json`, and `.json.gz` inflated first). */
+/** Reads a file of the exact index, inflated and parsed (postings.ts `parseIndexFile`): JSON, or a shard's postings by bigram. */
 export type Loader = (path: string) => Promise<unknown>;
 
 export interface ExactMatch {

@@ -1,6 +1,7 @@
 import { escape, excerpt } from './excerpt';
 import { createExactSearch, type Loader } from './exact-search';
 import { createPersonSearch, pinyinLabel, spelledPeopleFirst } from './person-search';
+import { parseIndexFile } from './postings';
 import { searchStringsFor } from '../i18n/search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
@@ -39,7 +40,8 @@ const load: Loader = async (path) => {
 	// as Content-Encoding: gzip has had the browser inflate them already (no gzip header left).
 	const bytes = new Uint8Array(await response.arrayBuffer());
 	const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-	return new Response(gzipped ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')) : bytes).json();
+	const inflated = gzipped ? new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : bytes;
+	return parseIndexFile(path, inflated);
 };
 const exact = createExactSearch(load);
 const people = createPersonSearch(load);

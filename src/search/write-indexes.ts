@@ -109,7 +109,7 @@ async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: st
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 3 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === 4 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {
@@ -145,7 +145,7 @@ export async function writeExactIndex(pages: SearchPage[], folder: string): Prom
 	const writer = indexWriter(folder);
 	for (const [path, content] of exactIndexFiles(pages)) {
 		await writer.write(path, content);
-		if (path === 'manifest.json') manifest = JSON.parse(content);
+		if (path === 'manifest.json') manifest = JSON.parse(content as string);
 	}
 	await writer.done();
 	return manifest!;

@@ -10,13 +10,13 @@ import { loadRecords } from './content';
 export const indexFileLoader =
 	(site: string): Loader =>
 	async (path) =>
-		JSON.parse(readIndexFile(join(site, 'search-index'), path));
+		readIndexFile(join(site, 'search-index'), path);
 
 /** Every file of an exact-index folder, parsed: what a reader's browser gets, key order aside. */
 export function indexFolderFiles(folder: string, dir = folder): Record<string, unknown> {
 	return Object.fromEntries(
 		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? Object.entries(indexFolderFiles(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), JSON.parse(readIndexFile(dir, e.name))]],
+			e.isDirectory() ? Object.entries(indexFolderFiles(folder, join(dir, e.name))) : [[relative(folder, join(dir, e.name)), readIndexFile(dir, e.name)]],
 		),
 	);
 }

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { REGION } from '../../src/search/exact-index';
+import { decodePostings, decodeShard, encodePostings, encodeShard, parseIndexFile } from '../../src/search/postings';
+
+// A shard is read back by the search page exactly as the build wrote it, whatever the bigrams
+// (astral characters included) and however large the offsets (the body region starts at 3 << 20).
+const bigram = fc.tuple(fc.integer({ min: 1, max: 0x10ffff }), fc.integer({ min: 1, max: 0x10ffff })).filter(([a, b]) => !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff)).map(([a, b]) => String.fromCodePoint(a, b));
+const pages = fc.dictionary(fc.nat(50_000).map(String), fc.uniqueArray(fc.nat(REGION.BODY * 4), { minLength: 1, maxLength: 20 }), { minKeys: 1, maxKeys: 30 });
+const byPage = (record: Record<string, number[]>) => new Map(Object.entries(record).map(([page, offsets]) => [Number(page), [...offsets].sort((a, b) => a - b)]));
+
+test('a shard decodes to the postings it was encoded from', () => {
+	fc.assert(
+		fc.property(fc.dictionary(bigram, pages.map(byPage)), (shard) => {
+			const entries = Object.entries(shard).map(([b, p]) => [b, encodePostings(p)] as const);
+			const decoded = decodeShard(encodeShard(entries));
+			expect(Object.keys(decoded).sort()).toEqual(Object.keys(shard).sort());
+			for (const [b, postings] of entries) expect(decodePostings(decoded[b]!)).toEqual(decodePostings(postings));
+		}),
+	);
+});
+
+test('small numbers take one byte each: the point of the encoding', () => {
+	const postings = [0, 3, 17, 1, 2, 120];
+	expect(encodeShard([['数据', postings]]).length).toBe(2 * 3 + 1 + postings.length);
+});
+
+test('a shard file is told from a JSON file by its name', () => {
+	expect(parseIndexFile('shards/7.bin.gz', encodeShard([['ab', [0, 1, 5]]]))).toEqual({ ab: [0, 1, 5] });
+	expect(parseIndexFile('docs/7.json.gz', new TextEncoder().encode('[{"url":"/a/"}]'))).toEqual([{ url: '/a/' }]);
+});
