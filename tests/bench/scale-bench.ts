@@ -1,6 +1,7 @@
 // `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
-// Hugo (bare templates) + Pagefind over the same content in the same session. Prints Markdown tables,
+// Hugo (bare templates) + Pagefind over the same content in the same session, and Astro with bare
+// templates (Astro's own floor). Prints Markdown tables,
 // headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
 // before and after, and how much CPU everything else took during each build.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { buildArchive, type ArchiveBuild } from './scale/build-archive';
 import { calibrate, environment, type Calibration } from './scale/environment';
 import type { LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
+import { astroReference } from './scale/astro-reference';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight } from './scale/site-stats';
 
@@ -39,7 +41,7 @@ interface Row {
 	exact: { bytes: number; files: number };
 	weight: { html: number; css: number; js: number };
 	cards: { cold: ReturnType<typeof cardStats>; rebuild: ReturnType<typeof cardStats> };
-	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring };
+	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring; astro: number; astroPages: number };
 }
 
 const rows: Row[] = [];
@@ -75,7 +77,9 @@ for (const n of values.articles.map(Number)) {
 		console.error(`  Hugo ${hugo} + Pagefind…`);
 		const r = await hugoReference(root, project);
 		const load = { ownCpu: r.hugo.load.ownCpu + r.pagefind.load.ownCpu, otherCpu: r.hugo.load.otherCpu + r.pagefind.load.otherCpu, stealShare: (r.hugo.load.stealShare * r.hugo.wall + r.pagefind.load.stealShare * r.pagefind.wall) / (r.hugo.wall + r.pagefind.wall) };
-		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
+		console.error('  bare Astro…');
+		const bare = await astroReference(root, project);
+		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load, astro: bare.build.wall, astroPages: bare.pages };
 	}
 	rows.push({
 		articles: n,
@@ -117,11 +121,11 @@ for (const r of rows) {
 console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
 if (rows.some((r) => r.reference)) {
 	console.log('');
-	header(['articles', 'Hugo pages', 'Hugo', 'Pagefind on Hugo output', 'Hugo + Pagefind', 'their peak RSS', 'their CPU used (cores)', 'others’ CPU (cores) / steal', 'ours cold', 'ours ÷ (Hugo + Pagefind)']);
+	header(['articles', 'Hugo pages', 'Hugo', 'Pagefind on Hugo output', 'Hugo + Pagefind', 'their peak RSS', 'their CPU used (cores)', 'others’ CPU (cores) / steal', 'ours cold', 'ours ÷ (Hugo + Pagefind)', 'bare Astro (pages)', '(bare Astro + that Pagefind) ÷ (Hugo + Pagefind)']);
 	for (const r of rows) {
 		if (!r.reference) continue;
 		const ref = r.reference.hugo + r.reference.pagefind;
-		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2)]);
+		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2), `${s(r.reference.astro)} (${r.reference.astroPages})`, ((r.reference.astro + r.reference.pagefind) / ref).toFixed(2)]);
 	}
 }
 console.log('');

@@ -1,0 +1,46 @@
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, type Measured } from './measure';
+import { folderSize } from './site-stats';
+
+const CONTENT_CONFIG = (root: string) => `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+const from = (folder, pattern) => defineCollection({ loader: glob({ pattern, base: ${JSON.stringify(join(root, 'content'))} + '/' + folder }) });
+export const collections = { articles: from('articles', '*.md'), events: from('events', '*.md'), speakers: from('speakers', '*.yaml') };
+`;
+const PAGE = `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+	const paths = [];
+	for (const collection of ['articles', 'events', 'speakers']) {
+		for (const entry of await getCollection(collection)) paths.push({ params: { collection, id: entry.id }, props: { entry } });
+	}
+	return paths;
+}
+const { entry } = Astro.props;
+const title = entry.data.title ?? entry.data.name;
+const Content = entry.body ? (await render(entry)).Content : undefined;
+---
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main data-pagefind-body><h1>{title}</h1>{Content && <Content />}</main></body></html>
+`;
+
+/**
+ * Astro's own floor: the same archive through Astro with bare templates (Astro's glob loader, its
+ * Markdown, one page per article, event and speaker, nothing else), built cold. What this costs,
+ * whatever our pages do, is the least an Astro site can take beside Hugo.
+ */
+export async function astroReference(root: string, projectRoot: string): Promise<{ build: Measured; pages: number }> {
+	const site = join(root, 'astro-bare');
+	rmSync(site, { recursive: true, force: true });
+	mkdirSync(join(site, 'src/pages/[collection]'), { recursive: true });
+	symlinkSync(join(projectRoot, 'node_modules'), join(site, 'node_modules'));
+	writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'astro-bare', private: true, type: 'module' }));
+	// Caches inside this folder: node_modules is the project's, and Astro and Vite keep theirs there by default.
+	writeFileSync(join(site, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' } });\n`);
+	writeFileSync(join(site, 'src/content.config.mjs'), CONTENT_CONFIG(root));
+	writeFileSync(join(site, 'src/pages/[collection]/[id].astro'), PAGE);
+	const build = await measure(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: site, env: { NODE_COMPILE_CACHE: join(site, 'compile-cache') } });
+	if (!/Complete!/.test(build.output)) throw new Error(`bare Astro build failed:\n${build.output.slice(-2000)}`);
+	return { build, pages: folderSize(join(site, 'dist')).html };
+}
