@@ -16,7 +16,7 @@ export const PAGEFIND_BODY_BUDGET = 3_000_000;
  * fragments are then bundled into shared files). At 10,000 articles its 12,382 fragments were most of
  * the files a host counts (46,500 in all; Cloudflare Pages' free plan takes 20,000). Our fragments
  * only show related results (five at a time) and hold a page's title, names and lead, so bundles of
- * ~12 (~6 KB compressed) cost a reader little; below 1,000 pages nothing is bundled.
+ * ~12 at 10,000 articles cost a reader little; below 1,000 pages nothing is bundled.
  */
 export const PAGEFIND_MAX_FRAGMENTS = 1_000;
 
