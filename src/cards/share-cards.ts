@@ -50,18 +50,28 @@ export function shareCardPngs(cards: CardJob[], accent: string): (key: string) =
 	const { folder } = build;
 	mkdirSync(folder, { recursive: true });
 	const wanted = new Set(cards.map((c) => `${c.key}.png`));
-	const kept = new Set(readdirSync(folder).filter((file) => wanted.has(file) && wholePng(join(folder, file))));
-	for (const file of readdirSync(folder)) if (!kept.has(file)) rmSync(join(folder, file), { force: true });
+	const kept = new Set<string>();
+	for (const file of readdirSync(folder)) {
+		if (wanted.has(file) && wholePng(join(folder, file))) kept.add(file);
+		else rmSync(join(folder, file), { force: true });
+	}
 	const jobs = cards.filter((c) => !kept.has(`${c.key}.png`));
 	Object.assign(build, { drawn: jobs.length, reused: cards.length - jobs.length });
 	const pending = new Map(jobs.map((job) => [job.key, Promise.withResolvers<void>()]));
 	for (const { promise } of pending.values()) promise.catch(() => {}); // rejections are seen by whoever awaits the card
-	if (jobs.length) build.finished = drawOnThread(build, jobs, accent, pending);
+	const thread = jobs.length ? drawOnThread(build, jobs, accent, pending) : undefined;
+	// The thread does not keep the process alive on its own (a failed build must exit), only while a page waits for it.
+	let waiting = 0;
 	const file = (key: string) => readFileSync(join(folder, `${key}.png`));
 	return async (key) => {
 		const drawing = pending.get(key);
 		if (!drawing) return file(key);
-		await waitFor(build, drawing.promise);
+		if (waiting++ === 0) thread?.ref();
+		try {
+			await drawing.promise;
+		} finally {
+			if (--waiting === 0) thread?.unref();
+		}
 		return file(key);
 	};
 }
@@ -87,22 +97,11 @@ function wholePng(path: string): boolean {
 	}
 }
 
-let waiting = 0;
-let thread: Worker | undefined;
-/** The thread does not keep the process alive on its own (a failed build must exit), only while a page waits for it. */
-async function waitFor(build: CardBuild, promise: Promise<void>) {
-	if (waiting++ === 0) thread?.ref();
-	try {
-		await promise;
-	} finally {
-		if (--waiting === 0) thread?.unref();
-	}
-}
-
-function drawOnThread(build: CardBuild, jobs: CardJob[], accent: string, pending: Map<string, PromiseWithResolvers<void>>): Promise<void> {
+/** Starts the drawing thread on `jobs`, settling each card's promise and `build.finished`; returns the thread, unreferenced. */
+function drawOnThread(build: CardBuild, jobs: CardJob[], accent: string, pending: Map<string, PromiseWithResolvers<void>>): Worker {
 	const { promise: finished, resolve, reject } = Promise.withResolvers<void>();
+	build.finished = finished;
 	const worker = new Worker(build.worker, { workerData: { folder: build.folder, accent, jobs } });
-	thread = worker;
 	worker.unref();
 	const fail = (error: Error) => {
 		for (const { reject: rejectCard } of pending.values()) rejectCard(error);
@@ -122,5 +121,5 @@ function drawOnThread(build: CardBuild, jobs: CardJob[], accent: string, pending
 	worker.on('exit', (code) => {
 		if (pending.size) fail(new Error(`分享图的绘制线程提前退出（代码 ${code}），${pending.size} 张未画完。`));
 	});
-	return finished;
+	return worker;
 }

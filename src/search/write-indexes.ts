@@ -85,7 +85,6 @@ async function runPagefind(records: pagefind.CustomRecord[], outputPath: string)
 	const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
 	for (const [i, { errors }] of added.entries()) if (errors.length) throw new Error(`Pagefind, ${records[i]!.url}: ${errors.join('; ')}`);
 	const written = await index.writeFiles({ outputPath });
-
 	if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
 	await pagefind.close();
 }
