@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { docOf, docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
+import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
 import { readIndexFile, replaceIndexFile, storedBytes } from './index-files';
 import { NORMALISATION, codePoints, shardOf } from './normalise';
 import { decodePostings, encodePostings, encodeShard, type Postings } from './postings';
@@ -75,10 +75,9 @@ export function updateExactIndex(
 	const ordered = indexOrder(pages);
 	if (ordered.length !== state.order.length || ordered.some((p, i) => p.url !== state.order[i])) return { reason: '页面有增删或日期变动' };
 	if (shardCount(ordered.reduce((n, p) => n + p.body.length, 0)) !== state.manifest.shards) return { reason: '分片数变化' };
-	const docs = ordered.map(docOf);
 	// On a small site the docs are bundled by size, and a bundle's size moves with any edit: then all
 	// docs files are written again (the docs are a small part of the index; the shards are the bulk).
-	const manifest: Manifest = { ...state.manifest, docsPerFile: docsFileSize(docs) };
+	const manifest: Manifest = { ...state.manifest, docsPerFile: docsFileSize(ordered) };
 	const rebundled = manifest.docsPerFile !== state.manifest.docsPerFile;
 
 	const hashes = ordered.map(pageHash);
@@ -119,13 +118,13 @@ export function updateExactIndex(
 		write(path, encodeShard(Object.entries(postings)));
 	}
 	const per = manifest.docsPerFile;
-	const docFiles = rebundled ? docs.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];
+	const docFiles = rebundled ? ordered.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];
 	if (rebundled) {
 		rmSync(join(folder, 'docs'), { recursive: true, force: true });
 		mkdirSync(join(folder, 'docs'));
 		write('manifest.json', JSON.stringify(manifest));
 	}
-	for (const n of docFiles) write(...docsFile(docs, n, per));
+	for (const n of docFiles) write(...docsFile(ordered, n, per));
 	if (changed.length) {
 		write('filters.json', filtersFile(ordered));
 		write('people.json', peopleFile(ordered));

@@ -88,23 +88,22 @@ export const searchableText = (p: Pick<SearchPage, 'title' | 'names' | 'body'>) 
  * first, so "sort by date" is page order. Files are yielded one at a time, to be written as they come.
  *
  * Built in two passes over typed arrays rather than a map of lists per bigram and page: at 10,000
- * articles there are ~50 million occurrences, and small arrays for each cost gigabytes.
+ * articles there are ~50 million occurrences, and small arrays for each cost gigabytes. Memory grows
+ * by 4 bytes an occurrence (pass 1's sequence), and pass 2 works on a group of shards at a time.
  */
-export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, content: string | Uint8Array]> {
+export function* exactIndexFiles(input: SearchPage[], { groupOccurrences = GROUP_OCCURRENCES } = {}): Generator<[path: string, content: string | Uint8Array]> {
 	const pages = indexOrder(input);
 	const shards = shardCount(pages.reduce((n, p) => n + p.body.length, 0));
 
 	// Pass 1: every occurrence's bigram, as an id numbered in order of first appearance.
 	const ids = new BigramIds();
 	let counts = new Int32Array(1 << 16);
-	let sequence = new Int32Array(1 << 20);
-	let total = 0;
+	const sequence = new ChunkedSequence();
 	/** Per page, per region: [first offset, bigrams in it]. */
 	const layout: number[][] = [];
 	for (const page of pages) {
 		const spans: number[] = [];
 		for (const { start, text } of regions(page)) {
-			if (total + text.length > sequence.length) sequence = grow(sequence, total + text.length);
 			let bigramsHere = 0;
 			let previous = -1;
 			for (let i = 0; i < text.length; ) {
@@ -114,7 +113,7 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 					const id = ids.idOf(previous, code);
 					if (id >= counts.length) counts = grow(counts, id + 1);
 					counts[id]!++;
-					sequence[total++] = id;
+					sequence.push(id);
 					bigramsHere++;
 				}
 				previous = code;
@@ -125,36 +124,51 @@ export function* exactIndexFiles(input: SearchPage[]): Generator<[path: string, 
 	}
 	const bigrams = ids.bigrams;
 
-	// Pass 2: occurrences grouped by bigram (page, then offset order, as pages are walked in order).
-	const first = new Int32Array(bigrams.length + 1);
-	for (let id = 0; id < bigrams.length; id++) first[id + 1] = first[id]! + counts[id]!;
-	const cursor = first.slice(0, bigrams.length);
-	const pageOf = new Int32Array(total);
-	const offsetOf = new Int32Array(total);
-	let k = 0;
-	layout.forEach((spans, page) => {
-		for (let r = 0; r < spans.length; r += 2) {
-			for (let i = 0; i < spans[r + 1]!; i++) {
-				const slot = cursor[sequence[k++]!]!++;
-				pageOf[slot] = page;
-				offsetOf[slot] = spans[r]! + i;
-			}
-		}
-	});
-	sequence = new Int32Array(0);
-
-	// Serialised once: sizes decide the bundling, and files are these texts joined.
-	const docs = pages.map(docOf);
-	const docsPerFile = docsFileSize(docs);
+	const docsPerFile = docsFileSize(pages);
 	const manifest: Manifest = { version: 5, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
 
+	// Pass 2, a group of consecutive shards at a time: each group's occurrences laid out by bigram (in
+	// page, then offset order, as pages are walked in order), its shards written, its arrays let go.
 	const byShard: number[][] = Array.from({ length: shards }, () => []);
 	bigrams.forEach((bigram, id) => byShard[shardOf(bigram, shards)]!.push(id));
+	const groupOf = new Int32Array(bigrams.length);
+	/** Where each bigram's occurrences start within its group's arrays. */
+	const first = new Int32Array(bigrams.length);
+	const groups: { shards: number[]; size: number }[] = [];
 	for (const [n, members] of byShard.entries()) {
-		yield [shardFile(n), encodeShard(members.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id + 1]!)] as const))];
+		const inShard = members.reduce((sum, id) => sum + counts[id]!, 0);
+		let group = groups.at(-1);
+		if (!group || (group.size > 0 && group.size + inShard > groupOccurrences)) groups.push((group = { shards: [], size: 0 }));
+		group.shards.push(n);
+		for (const id of members) {
+			groupOf[id] = groups.length - 1;
+			first[id] = group.size;
+			group.size += counts[id]!;
+		}
 	}
-	for (let n = 0; n * docsPerFile < docs.length; n++) yield docsFile(docs, n, docsPerFile);
+	for (const [g, group] of groups.entries()) {
+		const cursor = first.slice();
+		const pageOf = new Int32Array(group.size);
+		const offsetOf = new Int32Array(group.size);
+		const ids = sequence.values();
+		layout.forEach((spans, page) => {
+			for (let r = 0; r < spans.length; r += 2) {
+				for (let i = 0; i < spans[r + 1]!; i++) {
+					const id = ids.next();
+					if (groupOf[id] !== g) continue;
+					const slot = cursor[id]!++;
+					pageOf[slot] = page;
+					offsetOf[slot] = spans[r]! + i;
+				}
+			}
+		});
+		for (const n of group.shards) {
+			yield [shardFile(n), encodeShard(byShard[n]!.map((id) => [bigrams[id]!, encodePostings(pageOf, offsetOf, first[id]!, first[id]! + counts[id]!)] as const))];
+		}
+	}
+
+	for (let n = 0; n * docsPerFile < pages.length; n++) yield docsFile(pages, n, docsPerFile);
 	yield ['filters.json', filtersFile(pages)];
 	yield ['people.json', peopleFile(pages)];
 }
@@ -171,10 +185,14 @@ export const peopleFile = (pages: SearchPage[]): string =>
 export const shardFile = (n: number) => `shards/${n}.bin.gz`;
 export const docsFileName = (n: number) => `docs/${n}.json.gz`;
 
-/** Docs file `n` of pages' docs (docOf), `perFile` pages to a file: its path and content. */
-export const docsFile = (docs: string[], n: number, perFile: number): [path: string, content: string] => [
+/**
+ * Docs file `n` of pages in index order, `perFile` pages to a file: its path and content. Each file's
+ * docs are serialised when it is written (all of them at once would be a second copy of every page's
+ * text: ~1 GB at 100,000 articles).
+ */
+export const docsFile = (pages: SearchPage[], n: number, perFile: number): [path: string, content: string] => [
 	docsFileName(n),
-	`[${docs.slice(n * perFile, (n + 1) * perFile).join(',')}]`,
+	`[${pages.slice(n * perFile, (n + 1) * perFile).map(docOf).join(',')}]`,
 ];
 
 /** A page as its docs file holds it (JSON). */
@@ -193,6 +211,47 @@ export function filtersFile(pages: SearchPage[]): string {
 	// One file: every facet is needed as soon as the first results are shown.
 	const encoded = [...facets].map(([name, byValue]) => [name, Object.fromEntries([...byValue].map(([v, ids]) => [v, ids.map((id, i) => id - (ids[i - 1] ?? 0))]))]);
 	return JSON.stringify(Object.fromEntries(encoded));
+}
+
+/**
+ * Occurrences laid out at once in pass 2 (8 bytes each: page and offset): ~256 MB. All of them at
+ * once was 400 MB at 10,000 articles and would be ~4 GB at 100,000, beside the 4 bytes each of the
+ * bigram sequence that pass 1 keeps for pass 2. Each group costs one more walk of the sequence.
+ */
+const GROUP_OCCURRENCES = 1 << 25;
+
+/**
+ * Appends ints in chunks of 4 million (16 MB): one array doubled as it grows would at 100,000
+ * articles (~500 million occurrences) hold 2 GB and copy it into a 4 GB one.
+ */
+export class ChunkedSequence {
+	private readonly chunks: Int32Array[] = [];
+	private length = 0;
+
+	constructor(private readonly chunkSize = 1 << 22) {}
+
+	push(value: number) {
+		const at = this.length % this.chunkSize;
+		if (at === 0) this.chunks.push(new Int32Array(this.chunkSize));
+		this.chunks[this.chunks.length - 1]![at] = value;
+		this.length++;
+	}
+
+	/** A reader of the values in order: next() returns each in turn. */
+	values() {
+		const { chunks, chunkSize } = this;
+		let chunk = 0;
+		let at = 0;
+		return {
+			next: (): number => {
+				if (at === chunkSize) {
+					chunk++;
+					at = 0;
+				}
+				return chunks[chunk]![at++]!;
+			},
+		};
+	}
 }
 
 /**
@@ -285,11 +344,10 @@ function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, 
  * file halves them for ~4 KB more per result shown (on the 10,000-article archive the first query
  * went from 0.43 to 0.47 of plain Pagefind's bytes, varint shards included: src/search/README.md).
  */
-export function docsFileSize(docs: string[]): number {
-	const utf8 = new TextEncoder();
-	const total = docs.reduce((n, d) => n + utf8.encode(d).length, 0);
-	if (total > 32 * 32_768) return 2;
-	return Math.max(1, Math.floor(32_768 / Math.max(1, total / Math.max(1, docs.length))));
+export function docsFileSize(pages: SearchPage[]): number {
+	let total = 0;
+	for (const p of pages) if ((total += Buffer.byteLength(docOf(p))) > 32 * 32_768) return 2;
+	return Math.max(1, Math.floor(32_768 / Math.max(1, total / Math.max(1, pages.length))));
 }
 
 /** Roughly 32 KB of postings (as JSON; ~11 KB as varints) per shard, in a power of two from 1 to 4096. */

@@ -2,14 +2,16 @@ import type { CustomRecord } from 'pagefind';
 import type { SearchPage } from './exact-index';
 
 /**
- * Characters of page body Pagefind is given in all. Pagefind keeps its whole index in memory while
- * it writes it, ~1.5 MB per page of 3,000 Chinese characters (most of it segmentation): 10,000
- * articles would need ~15 GB. Exact matches come from the exact index, over every character;
- * Pagefind only suggests related pages when nothing matches, and a page's title, names and lead
- * say what it is about. So every page keeps those, and the bodies share this budget: whole
- * bodies up to ~900 articles, the first ~300 characters of each at 10,000.
+ * Characters Pagefind is given in all. Pagefind keeps its whole index in memory while it writes it,
+ * ~1.5 MB per page of 3,000 Chinese characters (most of it segmentation; 1.55 GB for 10,000 records
+ * of 320 characters, 2.3 GB for 100,000 of 30): 10,000 whole articles would need ~15 GB. Exact
+ * matches come from the exact index, over every character; Pagefind only suggests related pages
+ * when nothing matches, and a page's title, names and lead say what it is about. So every page keeps
+ * its title and names, and the bodies share what is left of this budget: whole bodies up to ~900
+ * articles, the first ~200 characters of each at 10,000, none beyond ~100,000 pages (where titles
+ * and names alone fill it; a floor of 200 body characters a page would have asked ~10 GB there).
  */
-export const PAGEFIND_BODY_BUDGET = 3_000_000;
+export const PAGEFIND_BUDGET = 3_000_000;
 
 /**
  * Pagefind writes one fragment file per page unless told a maximum (`maxFragments`, Pagefind 1.6:
@@ -21,12 +23,14 @@ export const PAGEFIND_BODY_BUDGET = 3_000_000;
 export const PAGEFIND_MAX_FRAGMENTS = 1_000;
 
 /** What Pagefind indexes of each page: title, names, and as much of the body as the budget allows. */
-export function pagefindRecords(pages: SearchPage[], budget = PAGEFIND_BODY_BUDGET): CustomRecord[] {
-	const total = pages.reduce((n, p) => n + p.body.length, 0);
-	const perPage = total <= budget ? Infinity : Math.max(200, Math.floor(budget / Math.max(1, pages.length)));
-	return pages.map((p) => ({
+export function pagefindRecords(pages: SearchPage[], budget = PAGEFIND_BUDGET): CustomRecord[] {
+	const heads = pages.map((p) => [p.title, ...p.names].join('\n'));
+	const total = pages.reduce((n, p, i) => n + heads[i]!.length + p.body.length, 0);
+	const left = budget - heads.reduce((n, head) => n + head.length, 0);
+	const perPage = total <= budget ? Infinity : Math.max(0, Math.floor(left / Math.max(1, pages.length)));
+	return pages.map((p, i) => ({
 		url: p.url,
-		content: [p.title, ...p.names, p.body.slice(0, perPage)].join('\n'),
+		content: perPage > 0 ? `${heads[i]}\n${p.body.slice(0, perPage)}` : heads[i]!,
 		language: 'zh-cn',
 		// The same meta and filters the results list and facets use for exact matches.
 		meta: { title: p.title, kind: p.filters.kind?.[0] ?? p.kind, ...(p.filters.event?.[0] ? { event: p.filters.event[0] } : {}), ...(p.date ? { date: p.date } : {}) },

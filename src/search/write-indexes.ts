@@ -39,7 +39,7 @@ export async function writeSearchIndexes(
 ): Promise<WrittenIndexes> {
 	if (cacheDir) mkdirSync(cacheDir, { recursive: true });
 	const changed = new Map<string, SearchPage | null>();
-	const pages = readBuiltPages(site, facts, { base, cacheFile: cacheDir && join(cacheDir, 'search-pages.json'), changed });
+	const pages = readBuiltPages(site, facts, { base, cacheFile: cacheDir && join(cacheDir, 'search-pages.jsonl'), changed });
 
 	const records = pagefindRecords(pages);
 	// Pagefind indexes in its own process while this one builds the exact index: at 1,000 articles
@@ -64,7 +64,10 @@ async function placePagefindIndex(target: string, records: pagefind.CustomRecord
 	}
 	const kept = join(cacheDir, 'pagefind');
 	const digestFile = join(cacheDir, 'pagefind.sha1');
-	const digest = createHash('sha1').update(JSON.stringify(records)).digest('base64url');
+	// Record by record: the records of 100,000 pages as one JSON text would be ~100 MB.
+	const hash = createHash('sha1');
+	for (const record of records) hash.update(JSON.stringify(record));
+	const digest = hash.digest('base64url');
 	// The digest file names the records and the files Pagefind made of them, as it left them.
 	const reused = readCacheFile(digestFile, String) === `${digest} ${treeSignature(kept)}`;
 	if (!reused) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { SearchPage } from '../../src/search/exact-index';
+import { ChunkedSequence, exactIndexFiles, type SearchPage } from '../../src/search/exact-index';
 import { exactIndexState, updateExactIndex } from '../../src/search/exact-index-update';
 import { writeExactIndex } from '../../src/search/write-indexes';
 import { indexFolderFiles } from '../support/search-index';
@@ -99,4 +99,27 @@ describe('when it cannot patch, it says why and leaves the index to be built who
 		const { folder, state } = await builtWhole(PAGES);
 		expect(updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
 	});
+});
+
+test.each([
+	['each shard alone', 1],
+	['a few shards together', 12_000],
+])('shards made a group at a time (%s, as on a large site, to bound memory) are the shards made all at once', (_, groupOccurrences) => {
+	const pages = PAGES.map((p) => ({ ...p, body: p.body.repeat(8) }));
+	const all = new Map(exactIndexFiles(pages));
+	const inGroups = [...exactIndexFiles(pages, { groupOccurrences })];
+	expect(inGroups.map(([path]) => path)).toEqual([...all.keys()]);
+	for (const [path, content] of inGroups) expect(content, path).toEqual(all.get(path));
+	expect([...all.keys()].filter((path) => path.startsWith('shards/')).length).toBeGreaterThanOrEqual(8);
+});
+
+test('the bigram sequence reads back what was appended, across its chunks', () => {
+	fc.assert(
+		fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 100 }), fc.integer({ min: 1, max: 9 }), (values, chunkSize) => {
+			const sequence = new ChunkedSequence(chunkSize);
+			for (const v of values) sequence.push(v);
+			const reader = sequence.values();
+			expect(values.map(() => reader.next())).toEqual(values);
+		}),
+	);
 });

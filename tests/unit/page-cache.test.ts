@@ -29,7 +29,7 @@ const fresh = () => readBuiltPages(site, facts);
 beforeEach(() => {
 	work = mkdtempSync(join(tmpdir(), 'huiji-page-cache-'));
 	site = join(work, 'dist');
-	cacheFile = join(work, 'search-pages.json');
+	cacheFile = join(work, 'search-pages.jsonl');
 	for (let n = 0; n < 60; n++) write(n);
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -97,4 +97,15 @@ test('a rewrite that keeps the size and puts the modification time back is still
 	writeFileSync(file, page(9, '第 9 篇纪要的正改'));
 	utimesSync(file, atime, mtime);
 	expect(read().changed).toEqual(['/articles/a9/']);
+});
+
+test('a base cut short at the end of a line is discarded, not read as a site with fewer pages', () => {
+	read();
+	const lines = readFileSync(cacheFile, 'utf8').split('\n');
+	writeFileSync(cacheFile, `${lines.slice(0, 30).join('\n')}\n`);
+	write(1, '改过的正文'); // a page the cut base still holds
+	const { pages, changed } = read();
+	// Nothing from the cut base is trusted: no page is reported with a reading from it.
+	expect(changed).toEqual([]);
+	expect(pages).toEqual(fresh());
 });
