@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index';
-import { readIndexFile, replaceIndexFile, storedBytes } from './index-files';
-import { NORMALISATION, codePoints, shardOf } from './normalise';
-import { decodePostings, encodePostings, encodeShard, type Postings } from './postings';
+import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index.ts';
+import { readIndexFile, replaceIndexFile, storedBytes } from './index-files.ts';
+import { NORMALISATION, codePoints, shardOf } from './normalise.ts';
+import { decodePostings, encodePostings, encodeShard, type Postings } from './postings.ts';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {

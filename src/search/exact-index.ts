@@ -1,5 +1,5 @@
-import { FIELD_SEPARATOR, codePoints, normalise, shardOf } from './normalise';
-import { encodeShard } from './postings';
+import { FIELD_SEPARATOR, codePoints, normalise, shardOf } from './normalise.ts';
+import { encodeShard } from './postings.ts';
 
 /** A page as the search sees it. */
 export interface SearchPage {
@@ -227,8 +227,11 @@ const GROUP_OCCURRENCES = 1 << 25;
 export class ChunkedSequence {
 	private readonly chunks: Int32Array[] = [];
 	private length = 0;
+	private readonly chunkSize: number;
 
-	constructor(private readonly chunkSize = 1 << 22) {}
+	constructor(chunkSize = 1 << 22) {
+		this.chunkSize = chunkSize;
+	}
 
 	push(value: number) {
 		const at = this.length % this.chunkSize;

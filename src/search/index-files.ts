@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
-import { isShardFile, parseIndexFile } from './postings';
+import { isShardFile, parseIndexFile } from './postings.ts';
 
 /**
  * How the exact index's files are stored. Shards and docs — nearly all its bytes — are gzipped,

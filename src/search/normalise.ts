@@ -1,4 +1,4 @@
-import { VARIANTS } from './fold-variants';
+import { VARIANTS } from './fold-variants.ts';
 
 /** Bump when normalise() changes what it makes of a text: an exact index made otherwise is rebuilt, not patched. */
 export const NORMALISATION = 3;

@@ -6,9 +6,9 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { fileSignature } from '../lib/file-signature';
+import { fileSignature } from '../lib/file-signature.ts';
 import type { SearchPage } from './exact-index';
-import { openPageCache, type PageCacheEntries } from './page-cache';
+import { openPageCache, type PageCacheEntries } from './page-cache.ts';
 
 const parser = unified().use(rehypeParse);
 

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
-import { treeSignature } from '../lib/file-signature';
-import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index';
-import { indexWriter } from './index-files';
-import { NORMALISATION } from './normalise';
-import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update';
-import { PAGEFIND_MAX_FRAGMENTS, pagefindRecords } from './pagefind-records';
-import { readBuiltPages, type PageFacts } from './read-built-pages';
+import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file.ts';
+import { treeSignature } from '../lib/file-signature.ts';
+import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index.ts';
+import { indexWriter } from './index-files.ts';
+import { NORMALISATION } from './normalise.ts';
+import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update.ts';
+import { PAGEFIND_MAX_FRAGMENTS, pagefindRecords } from './pagefind-records.ts';
+import { readBuiltPages, type PageFacts } from './read-built-pages.ts';
 
 export interface WrittenIndexes {
 	pages: number;
