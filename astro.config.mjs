@@ -11,6 +11,7 @@ import { validateContentIntegration } from './src/integrations/validate-content.
 import { verifiedPageCacheIntegration } from './src/integrations/verified-page-cache.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 import { retiredPages } from './src/lib/retired-pages.ts';
+import { buildCacheDir } from './src/lib/cache-dir.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it. Its path is the
 // base every link, asset and search request is under: a GitHub Pages project site is served from
@@ -28,7 +29,7 @@ export default defineConfig({
 	base,
 	publicDir,
 	// Astro's content cache; the scale benchmark keeps one per generated archive.
-	cacheDir: process.env.HUIJI_CACHE_DIR ?? './node_modules/.astro',
+	cacheDir: buildCacheDir(import.meta.dirname),
 	trailingSlash: 'always',
 	// Content is validated first, so a build never publishes bad content or silently drops an entry.
 	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed

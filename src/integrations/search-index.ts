@@ -5,7 +5,8 @@ import type { AstroIntegration } from 'astro';
 import { contentPass } from '../collections/pass';
 import { contentRoot } from '../lib/content-root';
 import { buildSiteModel } from '../lib/site-model';
-import type { WrittenIndexes } from '../search/write-indexes';
+import { savePendingIndex, separateIndexRequested } from '../search/separate-index';
+import { indexReport, type WrittenIndexes } from '../search/write-indexes';
 
 /**
  * After the build: Pagefind's index of the site (related results), and the exact index beside
@@ -14,12 +15,14 @@ import type { WrittenIndexes } from '../search/write-indexes';
  * pass; their text from the built pages. What can be reused from the last build is kept in Astro's
  * cache folder, under search/.
  *
- * The indexes are made on a thread of its own (src/search/search-index-worker.ts), whose heap holds
- * only the pages' text: at 100,000 articles Astro still held 2.2 GB of its 4 GB heap when the build
- * was done, and the text of the pages is another 0.8 GB.
+ * `astro build` makes them on a thread of its own (src/search/search-index-worker.ts), whose heap
+ * holds only the pages' text: at 100,000 articles Astro still held 2.2 GB of its 4 GB heap when the
+ * build was done, and the pages' text is 0.8 GB more. `npm run build` goes further: it makes them
+ * after Astro has exited (src/cli/build.ts), so Astro's memory (4.8 GB there) and theirs are never
+ * held at once; this build then only leaves what that step needs (src/search/separate-index.ts).
  */
 export function searchIndexIntegration(): AstroIntegration {
-	let cacheDir = '';
+	let searchCache = '';
 	let base = '/';
 	let root = '';
 	let project = '';
@@ -27,19 +30,20 @@ export function searchIndexIntegration(): AstroIntegration {
 		name: 'huiji:search-index',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				cacheDir = fileURLToPath(new URL('search/', config.cacheDir));
+				searchCache = fileURLToPath(new URL('search/', config.cacheDir));
 				base = config.base;
 				project = fileURLToPath(config.root);
 				root = contentRoot(project);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const model = buildSiteModel(contentPass(root).records, { base });
-				const facts = model.searchEntries.map((e) => [e.url, e] as const);
-				const written = await onThread(join(project, 'src/search/search-index-worker.ts'), { site: fileURLToPath(dir), facts, cacheDir, base });
-				const pagefind = written.pagefindReused ? `Pagefind ${written.pagefindPages} 个页面（沿用上次构建）` : `Pagefind ${written.pagefindPages} 个页面`;
-				const { exact } = written;
-				const how = exact.patched ? `沿用上次构建，更新 ${exact.changedPages} 个页面、改写 ${exact.filesWritten} 个文件` : exact.reason ? `整体重建：${exact.reason}` : '';
-				logger.info(`检索索引：精确索引 ${written.pages} 个页面（${written.exactFiles} 个文件${how ? `；${how}` : ''}），${pagefind}。`);
+				const job = { site: fileURLToPath(dir), base, facts: model.searchEntries.map((e) => [e.url, e] as [string, typeof e]) };
+				if (separateIndexRequested()) {
+					savePendingIndex(searchCache, job);
+					logger.info('检索索引：Astro 退出后单独建立。');
+					return;
+				}
+				logger.info(indexReport(await onThread(join(project, 'src/search/search-index-worker.ts'), { ...job, cacheDir: searchCache })));
 			},
 		},
 	};

@@ -21,6 +21,14 @@ export interface WrittenIndexes {
 	exact: { patched: false; reason?: string } | { patched: true; changedPages: number; filesWritten: number };
 }
 
+/** What the build log says of the indexes written. */
+export function indexReport(written: WrittenIndexes): string {
+	const pagefind = written.pagefindReused ? `Pagefind ${written.pagefindPages} 个页面（沿用上次构建）` : `Pagefind ${written.pagefindPages} 个页面`;
+	const { exact } = written;
+	const how = exact.patched ? `沿用上次构建，更新 ${exact.changedPages} 个页面、改写 ${exact.filesWritten} 个文件` : exact.reason ? `整体重建：${exact.reason}` : '';
+	return `检索索引：精确索引 ${written.pages} 个页面（${written.exactFiles} 个文件${how ? `；${how}` : ''}），${pagefind}。`;
+}
+
 /**
  * Both search indexes for a built site folder, from one reading of its pages (those `facts` lists: the
  * site model's searchable pages, by URL under the base path): Pagefind's (related results) in
