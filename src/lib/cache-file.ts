@@ -8,15 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * make every later one fail.
  */
 export function writeFileAtomic(path: string, data: string | NodeJS.ArrayBufferView): void {
-	mkdirSync(dirname(path), { recursive: true });
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-	try {
-		writeFileSync(temporary, data);
-		renameSync(temporary, path);
-	} catch (error) {
-		rmSync(temporary, { force: true });
-		throw error;
-	}
+	atomically(path, (temporary) => writeFileSync(temporary, data));
 }
 
 /**
@@ -24,9 +16,7 @@ export function writeFileAtomic(path: string, data: string | NodeJS.ArrayBufferV
  * page cache of 100,000 articles is ~1 GB): `lines` are written as they come, a newline after each.
  */
 export function writeLinesAtomic(path: string, lines: Iterable<string>): void {
-	mkdirSync(dirname(path), { recursive: true });
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-	try {
+	atomically(path, (temporary) => {
 		const fd = openSync(temporary, 'w');
 		try {
 			let batch: string[] = [];
@@ -46,6 +36,15 @@ export function writeLinesAtomic(path: string, lines: Iterable<string>): void {
 		} finally {
 			closeSync(fd);
 		}
+	});
+}
+
+/** `write` makes a temporary file beside `path`, which is then renamed over it (or removed, on failure). */
+function atomically(path: string, write: (temporary: string) => void): void {
+	mkdirSync(dirname(path), { recursive: true });
+	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	try {
+		write(temporary);
 		renameSync(temporary, path);
 	} catch (error) {
 		rmSync(temporary, { force: true });

@@ -215,7 +215,7 @@ export function filtersFile(pages: SearchPage[]): string {
 
 /**
  * Occurrences laid out at once in pass 2 (8 bytes each: page and offset): ~256 MB. All of them at
- * once was 400 MB at 10,000 articles and would be ~4 GB at 100,000, beside the 4 bytes each of the
+ * once was 400 MB at 10,000 articles and would be ~3.2 GB at 100,000, beside the 4 bytes each of the
  * bigram sequence that pass 1 keeps for pass 2. Each group costs one more walk of the sequence.
  */
 const GROUP_OCCURRENCES = 1 << 25;
