@@ -5,4 +5,4 @@ import { resolve } from 'node:path';
  * project folder: `HUIJI_CACHE_DIR` (the scale benchmark keeps one per generated archive) or Astro's
  * default. The search index step run after `astro build` (src/cli/build.ts) finds its work there.
  */
-export const buildCacheDir = (project = '.', env: NodeJS.ProcessEnv = process.env): string => resolve(project, env.HUIJI_CACHE_DIR ?? 'node_modules/.astro');
+export const buildCacheDir = (project: string, env: NodeJS.ProcessEnv = process.env): string => resolve(project, env.HUIJI_CACHE_DIR ?? 'node_modules/.astro');
