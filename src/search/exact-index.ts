@@ -147,8 +147,9 @@ export function* exactIndexFiles(input: SearchPage[], { groupOccurrences = GROUP
 			group.size += counts[id]!;
 		}
 	}
+	// Each bigram's cursor moves only in its own group's walk: one copy serves them all.
+	const cursor = first.slice();
 	for (const [g, group] of groups.entries()) {
-		const cursor = first.slice();
 		const pageOf = new Int32Array(group.size);
 		const offsetOf = new Int32Array(group.size);
 		const ids = sequence.values();
@@ -222,7 +223,7 @@ const GROUP_OCCURRENCES = 1 << 25;
 
 /**
  * Appends ints in chunks of 4 million (16 MB): one array doubled as it grows would at 100,000
- * articles (~500 million occurrences) hold 2 GB and copy it into a 4 GB one.
+ * articles (~400 million occurrences) end as a 2 GB array made by copying a 1 GB one.
  */
 export class ChunkedSequence {
 	private readonly chunks: Int32Array[] = [];

@@ -25,9 +25,9 @@ export const PAGEFIND_MAX_FRAGMENTS = 1_000;
 /** What Pagefind indexes of each page: title, names, and as much of the body as the budget allows. */
 export function pagefindRecords(pages: SearchPage[], budget = PAGEFIND_BUDGET): CustomRecord[] {
 	const heads = pages.map((p) => [p.title, ...p.names].join('\n'));
-	const total = pages.reduce((n, p, i) => n + heads[i]!.length + p.body.length, 0);
-	const left = budget - heads.reduce((n, head) => n + head.length, 0);
-	const perPage = total <= budget ? Infinity : Math.max(0, Math.floor(left / Math.max(1, pages.length)));
+	const headChars = heads.reduce((n, head) => n + head.length, 0);
+	const total = pages.reduce((n, p) => n + p.body.length, headChars);
+	const perPage = total <= budget ? Infinity : Math.max(0, Math.floor((budget - headChars) / Math.max(1, pages.length)));
 	return pages.map((p, i) => ({
 		url: p.url,
 		content: perPage > 0 ? `${heads[i]}\n${p.body.slice(0, perPage)}` : heads[i]!,
