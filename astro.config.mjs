@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cmsAdminIntegration } from './src/integrations/cms-admin.ts';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { shardOutputIntegration } from './src/integrations/shard-output.ts';
 import { shareCardsIntegration } from './src/integrations/share-cards.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
@@ -12,6 +13,7 @@ import { verifiedPageCacheIntegration } from './src/integrations/verified-page-c
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 import { retiredPages } from './src/lib/retired-pages.ts';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
+import { buildShard } from './src/lib/shard.ts';
 
 // The public address the site is deployed at; sitemap and canonical URLs use it. Its path is the
 // base every link, asset and search request is under: a GitHub Pages project site is served from
@@ -22,6 +24,9 @@ const base = new URL(site).pathname;
 const contentRoot = process.env.HUIJI_CONTENT_ROOT ? resolve(process.env.HUIJI_CONTENT_ROOT) : '.';
 /** @type {Set<string> | undefined} Addresses the sitemap leaves out, read once the content pass has run. */
 let retired;
+// A sharded build (HUIJI_SHARD=k/n, set by `npm run build -- --shard k/n`) renders one shard's entry
+// pages and leaves the search indexes to the merge of all shards (src/lib/shard.ts).
+const shard = buildShard();
 const publicDir = existsSync(join(contentRoot, 'public')) ? join(contentRoot, 'public') : './public';
 
 export default defineConfig({
@@ -38,7 +43,16 @@ export default defineConfig({
 	// Share cards are drawn on a thread of their own, beside the pages (share-cards.ts).
 	// The web editor (/admin/, Decap CMS) is written last, its form generated from the schemas (cms-admin.ts).
 	// The sitemap leaves out the pages at a merged person's former ids, which only send readers on.
-	integrations: [verifiedPageCacheIntegration(), validateContentIntegration(), shareCardsIntegration(), sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }), staleOutputIntegration(), searchIndexIntegration(), cmsAdminIntegration()],
+	// A shard leaves its pages and the index step's input for the merge instead of making the indexes.
+	integrations: [
+		verifiedPageCacheIntegration(),
+		validateContentIntegration(),
+		shareCardsIntegration(),
+		sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }),
+		staleOutputIntegration(),
+		shard ? shardOutputIntegration(shard) : searchIndexIntegration(),
+		cmsAdminIntegration(),
+	],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.
 	markdown: { ...markdownShared, processor: markdownProcessor },

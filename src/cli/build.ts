@@ -1,22 +1,69 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildCacheDir } from '../lib/cache-dir.ts';
-import { SEPARATE_INDEX_ENV, takePendingIndex } from '../search/separate-index.ts';
+import { mergeShards } from '../lib/shard-output.ts';
+import { parseShard, SHARD_ENV } from '../lib/shard.ts';
+import { SEPARATE_INDEX_ENV, takePendingIndex, type PendingIndex } from '../search/separate-index.ts';
 import { indexReport, writeSearchIndexes } from '../search/write-indexes.ts';
 
 // `npm run build [-- <astro build options>]`: `astro build`, then the search indexes in this process
 // once Astro has exited, so that its memory and theirs are never held at once (at 100,000 articles
 // Astro's process ends at 4.8 GB, and the indexes need ~1 GB of page text, their arrays and
 // Pagefind's process). Node runs this file as it is: its imports name their files.
+//
+// A large archive can be built in shards, side by side (a CI matrix; src/lib/shard.ts):
+//   npm run build -- --shard k/n --outDir shards/k   one shard's pages, no search index
+//   npm run build -- --merge shards [--outDir dist]   the shards merged, then the search indexes
 const project = join(import.meta.dirname, '..', '..');
-const astro = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', ...process.argv.slice(2)], {
-	cwd: project,
-	stdio: 'inherit',
-	env: { ...process.env, [SEPARATE_INDEX_ENV]: 'separate' },
-});
-if (astro.status !== 0) process.exit(astro.status ?? 1);
+const log = (message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [huiji:build] ${message}`);
+const logger = { info: log, warn: log, error: (message: string) => console.error(message) };
 
+const args = process.argv.slice(2);
+/** The value after `flag` in the arguments, removed from them; undefined without the flag. */
+function take(flag: string): string | undefined {
+	const at = args.indexOf(flag);
+	if (at < 0) return undefined;
+	const [, value] = args.splice(at, 2);
+	if (value === undefined || value.startsWith('--')) fail(`${flag} 后面缺少值：见 README 的“分片构建”一节。`);
+	return value;
+}
+function fail(message: string): never {
+	console.error(message);
+	process.exit(1);
+}
+
+const shardText = take('--shard');
+const mergeFrom = take('--merge');
+if (shardText && mergeFrom) fail('--shard 与 --merge 不能同时使用：先分别构建每一片（--shard），再合并（--merge）。');
+
+let pending: PendingIndex;
 const searchCache = join(buildCacheDir(project), 'search');
-const { site, base, facts } = takePendingIndex(searchCache);
-const written = await writeSearchIndexes(site, new Map(facts), { cacheDir: searchCache, base });
+if (mergeFrom) {
+	const outDir = resolve(project, take('--outDir') ?? 'dist');
+	if (args.length) fail(`--merge 只接受 --outDir，不接受 ${args.join(' ')}。`);
+	try {
+		const merged = await mergeShards(resolve(project, mergeFrom), outDir, logger);
+		log(`合并 ${merged.shards} 个分片：${merged.files} 个文件，复制 ${merged.copied} 个，删除 ${merged.removed} 个。`);
+		pending = merged.pending;
+	} catch (error) {
+		fail((error as Error).message);
+	}
+} else {
+	const shard = shardText ? parseShardOrFail(shardText) : undefined;
+	const env = { ...process.env, [SEPARATE_INDEX_ENV]: 'separate', ...(shard && { [SHARD_ENV]: shardText }) };
+	const astro = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', ...args], { cwd: project, stdio: 'inherit', env });
+	if (astro.status !== 0) process.exit(astro.status ?? 1);
+	// A shard's search index input stays with its pages, for the merge.
+	if (shard) process.exit(0);
+	pending = takePendingIndex(searchCache);
+}
+const written = await writeSearchIndexes(pending.site, new Map(pending.facts), { cacheDir: searchCache, base: pending.base });
 console.log(`${new Date().toTimeString().slice(0, 8)} [huiji:search-index] ${indexReport(written)}`);
+
+function parseShardOrFail(text: string) {
+	try {
+		return parseShard(text);
+	} catch (error) {
+		fail((error as Error).message);
+	}
+}

@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { contentPass } from '../collections/pass';
 import { contentRoot } from '../lib/content-root';
 import { buildSiteModel } from '../lib/site-model';
-import { savePendingIndex, separateIndexRequested } from '../search/separate-index';
+import { savePendingIndex, separateIndexRequested, type PendingIndex } from '../search/separate-index';
 import { indexReport, type WrittenIndexes } from '../search/write-indexes';
 
 /**
@@ -24,7 +24,6 @@ import { indexReport, type WrittenIndexes } from '../search/write-indexes';
 export function searchIndexIntegration(): AstroIntegration {
 	let searchCache = '';
 	let base = '/';
-	let root = '';
 	let project = '';
 	return {
 		name: 'huiji:search-index',
@@ -33,11 +32,9 @@ export function searchIndexIntegration(): AstroIntegration {
 				searchCache = fileURLToPath(new URL('search/', config.cacheDir));
 				base = config.base;
 				project = fileURLToPath(config.root);
-				root = contentRoot(project);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const model = buildSiteModel(contentPass(root).records, { base });
-				const job = { site: fileURLToPath(dir), base, facts: model.searchEntries.map((e) => [e.url, e] as [string, typeof e]) };
+				const job = pendingIndexOf(project, dir, base);
 				if (separateIndexRequested()) {
 					savePendingIndex(searchCache, job);
 					logger.info('检索索引：Astro 退出后单独建立。');
@@ -47,6 +44,12 @@ export function searchIndexIntegration(): AstroIntegration {
 			},
 		},
 	};
+}
+
+/** The index step of the site Astro built into `dir`: its searchable pages from the site model of the build's content pass. */
+export function pendingIndexOf(project: string, dir: URL, base: string): PendingIndex {
+	const model = buildSiteModel(contentPass(contentRoot(project)).records, { base });
+	return { site: fileURLToPath(dir), base, facts: model.searchEntries.map((e) => [e.url, e] as [string, typeof e]) };
 }
 
 /** What the worker at `file` reports, given `workerData`; rejects with its error. */

@@ -2,9 +2,10 @@ import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { INDEX_FOLDERS } from '../search/write-indexes';
 
 /** Folders other integrations keep up to date themselves: the search indexes, the web editor (cms-admin.ts). */
-const MANAGED = new Set(['pagefind', 'search-index', 'admin']);
+const MANAGED = new Set<string>([...INDEX_FOLDERS, 'admin']);
 
 /**
  * dist/ is not emptied before a build (`vite.build.emptyOutDir: false`): with incremental builds,

@@ -7,6 +7,7 @@ import { shareCardPngs } from '../cards/share-cards';
 import { cacheKey } from './cache-key';
 import { imagesDigest, pictureDigest } from './pictures';
 import type { SiteRecords } from './records';
+import { buildShard, entriesOfShard } from './shard';
 import { buildSiteModel } from './site-model';
 
 // Loaded once per build: every page imports `site` from here instead of querying collections itself.
@@ -37,6 +38,13 @@ export const bodyFile = {
 	article: (id: string) => articleFiles.get(id)!,
 };
 
-/** Every share card with its cacheKey, and its PNG by that key (drawn beside the pages in a build: ../cards/share-cards.ts). */
-export const shareCards = site.cards.map((c) => ({ ...c, key: pageKey(c.card, CARD_VERSION) }));
+const shard = buildShard();
+/**
+ * The entries whose pages this build renders, for routes' getStaticPaths: every one, or in a sharded
+ * build (./shard.ts) those of its shard. Lists and links still come from the whole `site`.
+ */
+export const ownEntries = <T extends { id: string }>(entries: readonly T[]): T[] => entriesOfShard(entries, shard);
+
+/** Every share card this build renders with its cacheKey, and its PNG by that key (drawn beside the pages in a build: ../cards/share-cards.ts). */
+export const shareCards = ownEntries(site.cards).map((c) => ({ ...c, key: pageKey(c.card, CARD_VERSION) }));
 export const shareCardPng = shareCardPngs(shareCards, settings.theme.accent);

@@ -36,6 +36,9 @@ export function encodePostings(byPage: Map<number, number[]>): Postings {
  * all as unsigned LEB128 varints (7 bits a byte). Postings are small deltas, so most take one byte,
  * where JSON spends two or three characters and a comma: measured on 200 shards of the
  * 10,000-article archive, 327 MB of JSON → 114 MB as varints; gzipped, 108 → 84 MB (src/search/README.md).
+ * Bigrams are written in code-unit order, whatever order they come in, so that a shard patched after
+ * an edit is the same file a whole build writes (found by tests/build/sharded-build.test.ts: the two
+ * held the same postings in different orders).
  */
 export function encodeShard(entries: Iterable<readonly [bigram: string, postings: Postings]>): Uint8Array {
 	let bytes = new Uint8Array(1 << 16);
@@ -52,7 +55,7 @@ export function encodeShard(entries: Iterable<readonly [bigram: string, postings
 		}
 		bytes[at++] = n;
 	};
-	for (const [bigram, postings] of entries) {
+	for (const [bigram, postings] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const [first, second] = [...bigram].map((c) => c.codePointAt(0)!);
 		put(first!);
 		put(second!);

@@ -11,6 +11,9 @@ import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndex
 import { PAGEFIND_MAX_FRAGMENTS, pagefindRecords } from './pagefind-records.ts';
 import { readBuiltPages, type PageFacts } from './read-built-pages.ts';
 
+/** The folders of the site the indexes are written into: Pagefind's and the exact index's. */
+export const INDEX_FOLDERS = ['pagefind', 'search-index'] as const;
+
 export interface WrittenIndexes {
 	pages: number;
 	exactFiles: number;

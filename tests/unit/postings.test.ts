@@ -20,6 +20,16 @@ test('a shard decodes to the postings it was encoded from', () => {
 	);
 });
 
+test('a shard is the same bytes whatever order its bigrams come in (a patched shard equals a whole-built one)', () => {
+	fc.assert(
+		fc.property(fc.uniqueArray(bigram, { minLength: 2, maxLength: 30 }), fc.nat(), (bigrams, seed) => {
+			const entries = bigrams.map((b, i): [string, number[]] => [b, [i, 1, 2]]);
+			const shuffled = entries.map((e, i) => [e, (i * 7919 + seed) % 104729] as const).sort((a, b) => a[1] - b[1]).map(([e]) => e);
+			expect(encodeShard(shuffled)).toEqual(encodeShard([...entries].reverse()));
+		}),
+	);
+});
+
 test('small numbers take one byte each: the point of the encoding', () => {
 	const postings = [0, 3, 17, 1, 2, 120];
 	expect(encodeShard([['数据', postings]]).length).toBe(2 * 3 + 1 + postings.length);

@@ -1,10 +1,10 @@
 import type { APIContext } from 'astro';
 import { bibtexOf } from '../../../lib/citations';
-import { pageKey, site } from '../../../lib/site';
+import { pageKey, ownEntries, site } from '../../../lib/site';
 import type { ArticleView } from '../../../lib/site-model';
 
 export const getStaticPaths = () =>
-	site.events
+	ownEntries(site.events)
 		.filter((e) => e.articles.length > 0)
 		.map((e) => {
 			const articles = e.articles.map((a) => site.articleById.get(a.id)!);

@@ -1,12 +1,12 @@
 import type { APIContext } from 'astro';
 import { speakerCalendar } from '../../../lib/calendar';
-import { pageKey, site } from '../../../lib/site';
+import { pageKey, ownEntries, site } from '../../../lib/site';
 import type { EventView, SpeakerView } from '../../../lib/site-model';
 
 const events = new Map(site.events.map((e) => [e.id, e]));
 
 export const getStaticPaths = () =>
-	site.speakers
+	ownEntries(site.speakers)
 		.filter((s) => s.calendarUrl)
 		.map((speaker) => {
 			const theirs = [...new Set(speaker.talks.map((t) => events.get(t.event.id)!))];

@@ -1,10 +1,10 @@
 import type { APIContext } from 'astro';
 import { talkCalendar } from '../../../../lib/calendar';
-import { pageKey, site } from '../../../../lib/site';
+import { pageKey, ownEntries, site } from '../../../../lib/site';
 import type { EventView, TalkView } from '../../../../lib/site-model';
 
 export const getStaticPaths = () =>
-	site.events.flatMap((event) =>
+	ownEntries(site.events).flatMap((event) =>
 		event.agenda.flatMap((talk) => (talk.calendarKey ? [{ params: { id: event.id, talk: talk.calendarKey }, props: { event, talk }, cacheKey: pageKey(event, talk) }] : [])),
 	);
 
