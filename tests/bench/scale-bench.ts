@@ -1,14 +1,15 @@
-// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep]`: generates each archive
+// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep] [--shards n]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
 // Hugo (bare templates) + Pagefind over the same content in the same session, and Astro with bare
-// templates (Astro's own floor). Prints Markdown tables,
+// templates (Astro's own floor). With --shards, ours is built as a CI matrix would build it: n shard
+// jobs, then the merge (./scale/build-archive.ts). Prints Markdown tables,
 // headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
 // before and after, and how much CPU everything else took during each build.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildArchive, type ArchiveBuild } from './scale/build-archive';
+import { buildArchive, buildShardedArchive, type ArchiveBuild } from './scale/build-archive';
 import { calibrate, environment, type Calibration } from './scale/environment';
 import type { LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
@@ -17,8 +18,10 @@ import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight } from './scale/site-stats';
 
 const { values } = parseArgs({
-	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
 });
+const shards = values.shards ? Number(values.shards) : undefined;
+const build = (root: string, cold: boolean) => (shards ? buildShardedArchive(project, root, { cold, shards }) : buildArchive(project, root, { cold }));
 const project = process.cwd();
 const hugo = values['no-hugo'] ? undefined : hugoVersion();
 console.error('calibrating…');
@@ -55,9 +58,9 @@ for (const n of values.articles.map(Number)) {
 
 	console.error('  cold build…');
 	// Cold means nothing to reuse: the archive's folder was made afresh, so none of these exists yet.
-	const leftovers = ['cache', 'compile-cache', 'dist'].filter((d) => existsSync(join(root, d)));
+	const leftovers = ['cache', 'compile-cache', 'dist', 'shards'].filter((d) => existsSync(join(root, d)));
 	if (leftovers.length) throw new Error(`not a cold build: ${leftovers.join(', ')} already in ${root}`);
-	const cold = await buildArchive(project, root, { cold: true });
+	const cold = await build(root, true);
 	const built = folderSize(cold.dist);
 	const missing = entryPages(archive).filter((page) => !existsSync(join(cold.dist, page)));
 	if (missing.length) throw new Error(`${missing.length} generated entries have no page, e.g. ${missing.slice(0, 3).join(', ')}`);
@@ -67,7 +70,7 @@ for (const n of values.articles.map(Number)) {
 	const edited = archive.articles[Math.floor(n / 2)]!.id;
 	appendFileSync(join(root, 'content/articles', `${edited}.md`), '\n补记：会后，主办方公布了下一届的举办时间。\n');
 	console.error('  rebuild after one edit…');
-	const rebuild = await buildArchive(project, root, { cold: false });
+	const rebuild = await build(root, false);
 	if (!readFileSync(join(rebuild.dist, 'articles', edited, 'index.html'), 'utf8').includes('公布了下一届的举办时间')) {
 		throw new Error('the rebuild did not publish the edit');
 	}
@@ -103,6 +106,7 @@ const after = calibrate();
 const cal = (c: Calibration) => `hash ${c.hash.toFixed(0)} / deflate ${c.deflate.toFixed(0)} / JS ${c.js.toFixed(0)} ms`;
 console.log(`\nScale benchmark, ${new Date().toISOString().slice(0, 10)}, commit ${env.commit}: ${env.cores} × ${env.cpu}, ${env.memory} RAM, Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}.`);
 console.log(`CPU calibration (median of 5; lower is faster): ${cal(env.calibration)} before, ${cal(after)} after. Every cold build started with no cache, compile cache or dist/.\n`);
+if (shards) console.log(`Ours built in ${shards} shards, as a CI matrix would (one job after another here): cold and rebuild are the matrix's wall time (slowest shard, then the merge and search indexes), peak the highest of any one job.\n`);
 /** Others' CPU over the build, in cores (1.0 = one core busy with something else throughout), and the hypervisor's steal. */
 const loadText = (l: LoadDuring, wall: number) => `${(l.otherCpu / wall).toFixed(2)} / ${(100 * l.stealShare).toFixed(1)} %`;
 const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`);
@@ -116,7 +120,19 @@ for (const r of rows) {
 	// Astro logs each page it copies from its incremental-build cache as (cached) or (restored).
 	const reused = r.rebuild.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 	const routes = r.rebuild.output.match(/[├└]─/g)?.length ?? 0;
-	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`, (r.cold.load.ownCpu / r.cold.wall).toFixed(2), loadText(r.cold.load, r.cold.wall)]);
+	// A sharded build's jobs ran one after another here: its CPU shares are over that time.
+	const here = r.cold.jobs?.serial ?? r.cold.wall;
+	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`, (r.cold.load.ownCpu / here).toFixed(2), loadText(r.cold.load, here)]);
+}
+if (shards) {
+	console.log('');
+	header(['articles', 'build', 'each shard (peak)', 'merge', 'search indexes', 'matrix wall', 'all jobs one after another']);
+	for (const r of rows) {
+		for (const [name, b] of [['cold', r.cold], ['rebuild', r.rebuild]] as const) {
+			const jobs = b.jobs!;
+			line([r.articles, name, jobs.shards.map((j) => `${s(j.wall)} (${gb(j.peakTree)})`).join(', '), s(jobs.merge), s(jobs.index), s(b.wall), s(jobs.serial)]);
+		}
+	}
 }
 console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
 if (rows.some((r) => r.reference)) {
