@@ -1,5 +1,6 @@
-// `npm run bench:search [-- --articles 10000 --chars 1000 --rounds 3 | --site <built folder>]`: exact search vs plain Pagefind, side by
+// `npm run bench:search [-- --articles 10000 --chars 1000 --rounds 3 | --site <built folder> [--no-plain]]`: exact search vs plain Pagefind, side by
 // side in one run, on (a) the real site and (b) a generated corpus. Prints Markdown tables.
+// --no-plain measures ours only (plain Pagefind over 100,000 whole articles is a run of its own).
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +21,13 @@ import { indexFileLoader, searchFacts } from '../support/search-index';
 import { serve } from '../support/static-server';
 
 const { values } = parseArgs({
-	options: { articles: { type: 'string', default: '10000' }, chars: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, site: { type: 'string' } },
+	options: { articles: { type: 'string', default: '10000' }, chars: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, site: { type: 'string' }, 'no-plain': { type: 'boolean', default: false } },
 });
 /** Timed rounds per system, alternated (ours, plain, ours, …), each in a fresh browser context. */
 const ROUNDS = Math.max(1, Number(values.rounds));
+const PLAIN = !values['no-plain'];
+/** A plain-Pagefind cell, or a dash when it was not measured. */
+const plainCell = (cell: () => string) => (PLAIN ? cell() : '—');
 requireBuild();
 
 const quantile = (xs: number[], q: number) => {
@@ -103,7 +107,7 @@ async function plainPagefind(site: string) {
 
 async function bench(browser: Browser, label: string, site: string, facts: Map<string, PageFacts>) {
 	writeFileSync(join(site, 'plain', 'index.html'), PLAIN_HARNESS);
-	await plainPagefind(site);
+	if (PLAIN) await plainPagefind(site);
 	const pages = indexOrder(readBuiltPages(site, facts));
 	const queries = makeQueries(pages, 7);
 	const truths = queries.map(({ q, means }) => new Set(truth(pages, means ?? q)));
@@ -122,21 +126,23 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 	const pRounds: Run[] = [];
 	for (let r = 0; r < ROUNDS; r++) {
 		oRounds.push(await drive(browser, server.url, '/search/', queries, ours));
-		pRounds.push(await drive(browser, server.url, '/plain/', queries, plain));
+		if (PLAIN) pRounds.push(await drive(browser, server.url, '/plain/', queries, plain));
 	}
 	const o = oRounds[0]!;
-	const p = pRounds[0]!;
+	const p = pRounds[0]!; // undefined with --no-plain: read only inside plainCell()
 	const medianOf = (runs: Run[], f: (r: Run) => number) => quantile(runs.map(f), 0.5);
 	const p95 = (r: Run) => quantile(r.ms, 0.95);
 	const p50 = (r: Run) => quantile(r.ms, 0.5);
 	// Plain Pagefind's full result lists, for its recall and ordering (not timed, separate context).
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto(server.url + '/plain/');
-	await page.waitForFunction('window.__ready === true');
 	const plainAll: string[][] = [];
-	for (const { q } of queries) plainAll.push(((await page.evaluate(`window.__all(${JSON.stringify(q)})`)) as string[]).map((u) => new URL(u, server.url).pathname));
-	await context.close();
+	if (PLAIN) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(server.url + '/plain/');
+		await page.waitForFunction('window.__ready === true');
+		for (const { q } of queries) plainAll.push(((await page.evaluate(`window.__all(${JSON.stringify(q)})`)) as string[]).map((u) => new URL(u, server.url).pathname));
+		await context.close();
+	}
 	await server.close();
 
 	const withTruth = queries.map((_, i) => i).filter((i) => truths[i]!.size > 0);
@@ -153,15 +159,15 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 	console.log(`\n### ${label}: ${pages.length} searchable pages, ${queries.length} queries (${kinds})\n`);
 	console.log('| metric | exact search (ours) | plain Pagefind 1.6 defaults |');
 	console.log('|---|---|---|');
-	console.log(row('recall of exact matches', recall(oursSets).toFixed(3), recall(plainAll).toFixed(3)));
-	console.log(row('precision of top 10 (ours: results marked exact)', precision(o, true).toFixed(3), precision(p, false).toFixed(3)));
-	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`));
+	console.log(row('recall of exact matches', recall(oursSets).toFixed(3), plainCell(() => recall(plainAll).toFixed(3))));
+	console.log(row('precision of top 10 (ours: results marked exact)', precision(o, true).toFixed(3), plainCell(() => precision(p, false).toFixed(3))));
+	console.log(row('queries with every exact match above every other result', `${(mean(o.ordered.map((x) => (x && oursExactCorrect ? 1 : 0))) * 100).toFixed(0)}%`, plainCell(() => `${(mean(plainOrdered.map(Number)) * 100).toFixed(0)}%`)));
 	const each = (runs: Run[], f: (r: Run) => number) => (runs.length > 1 ? ` (${runs.map((r) => f(r).toFixed(0)).join(', ')})` : '');
 	// Per kind of query: recall against the ground truth of what was meant.
 	for (const kind of [...new Set(queries.map((q) => q.kind))].filter((k) => k === 'traditional' || k === 'name, other dot')) {
 		const ofKind = withTruth.filter((i) => queries[i]!.kind === kind);
 		const r = (sets: Set<string>[] | string[][]) => mean(ofKind.map((i) => [...sets[i]!].filter((u) => truths[i]!.has(u)).length / truths[i]!.size));
-		console.log(row(`recall, ${kind} queries only (${ofKind.length})`, r(oursSets).toFixed(3), r(plainAll).toFixed(3)));
+		console.log(row(`recall, ${kind} queries only (${ofKind.length})`, r(oursSets).toFixed(3), plainCell(() => r(plainAll).toFixed(3))));
 	}
 	// Names typed in pinyin: every person the letters spell found (ours: in the people group or as an
 	// exact match; plain: anywhere in Pagefind's results), and the first result on screen one of them.
@@ -171,11 +177,11 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 		const spelled = (i: number) => new Set(queries[i]!.person!.spelled);
 		const r = (sets: Set<string>[] | string[][]) => mean(ofKind.map((i) => [...spelled(i)].filter((u) => new Set(sets[i]!).has(u)).length / spelled(i).size));
 		const first = (run: Run) => mean(ofKind.map((i) => (spelled(i).has(run.first[i] ?? '') ? 1 : 0)));
-		console.log(row(`people found, ${kind} queries (${ofKind.length})`, r(oursPeople).toFixed(3), r(plainAll).toFixed(3)));
-		console.log(row(`first result is a person spelled so, ${kind} queries`, first(o).toFixed(3), first(p).toFixed(3)));
+		console.log(row(`people found, ${kind} queries (${ofKind.length})`, r(oursPeople).toFixed(3), plainCell(() => r(plainAll).toFixed(3))));
+		console.log(row(`first result is a person spelled so, ${kind} queries`, first(o).toFixed(3), plainCell(() => first(p).toFixed(3))));
 	}
-	console.log(row(`time query → rendered, p50, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p50).toFixed(0)} ms${each(oRounds, p50)}`, `${medianOf(pRounds, p50).toFixed(0)} ms${each(pRounds, p50)}`));
-	console.log(row(`time query → rendered, p95, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p95).toFixed(0)} ms${each(oRounds, p95)}`, `${medianOf(pRounds, p95).toFixed(0)} ms${each(pRounds, p95)}`));
+	console.log(row(`time query → rendered, p50, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p50).toFixed(0)} ms${each(oRounds, p50)}`, plainCell(() => `${medianOf(pRounds, p50).toFixed(0)} ms${each(pRounds, p50)}`)));
+	console.log(row(`time query → rendered, p95, median of ${ROUNDS} rounds`, `${medianOf(oRounds, p95).toFixed(0)} ms${each(oRounds, p95)}`, plainCell(() => `${medianOf(pRounds, p95).toFixed(0)} ms${each(pRounds, p95)}`)));
 	// The kinds of query folding added (#17), each on its own: time and bytes beside plain Pagefind's.
 	const bytesOf = (run: Run, i: number) => (i === 0 ? run.firstBytes : run.laterBytes[i - 1]!);
 	for (const kind of ['traditional', 'name, other dot', 'pinyin, full', 'pinyin, initials']) {
@@ -183,16 +189,18 @@ async function bench(browser: Browser, label: string, site: string, facts: Map<s
 		if (!ofKind.length) continue;
 		const p95Of = (runs: Run[]) => quantile(runs.map((r) => quantile(ofKind.map((i) => r.ms[i]!), 0.95)), 0.5);
 		const bytes = (run: Run) => quantile(ofKind.map((i) => bytesOf(run, i)), 0.5);
-		console.log(row(`${kind} queries (${ofKind.length}): p95 time; median bytes`, `${p95Of(oRounds).toFixed(0)} ms; ${kb(bytes(o))}`, `${p95Of(pRounds).toFixed(0)} ms; ${kb(bytes(p))}`));
+		console.log(row(`${kind} queries (${ofKind.length}): p95 time; median bytes`, `${p95Of(oRounds).toFixed(0)} ms; ${kb(bytes(o))}`, plainCell(() => `${p95Of(pRounds).toFixed(0)} ms; ${kb(bytes(p))}`)));
 	}
-	console.log(row('bytes, loading the page (before any query)', kb(o.pageBytes), kb(p.pageBytes)));
-	console.log(row('bytes, first query', kb(o.firstBytes), kb(p.firstBytes)));
-	console.log(row('bytes, later queries, median', kb(quantile(o.laterBytes, 0.5)), kb(quantile(p.laterBytes, 0.5))));
-	console.log(row('bytes, later queries, p95', kb(quantile(o.laterBytes, 0.95)), kb(quantile(p.laterBytes, 0.95))));
+	console.log(row('bytes, loading the page (before any query)', kb(o.pageBytes), plainCell(() => kb(p.pageBytes))));
+	console.log(row('bytes, first query', kb(o.firstBytes), plainCell(() => kb(p.firstBytes))));
+	console.log(row('bytes, later queries, median', kb(quantile(o.laterBytes, 0.5)), plainCell(() => kb(quantile(p.laterBytes, 0.5)))));
+	console.log(row('bytes, later queries, p95', kb(quantile(o.laterBytes, 0.95)), plainCell(() => kb(quantile(p.laterBytes, 0.95)))));
 	// Six: with 100–120 queries, the sixth slowest is the p95.
 	const slowest = (run: Run) =>
 		run.ms.map((ms, i) => ({ ms, q: queries[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 6).map((x) => `${x.q.q} (${x.q.kind}, exact ${truths[queries.indexOf(x.q)]!.size}) ${x.ms.toFixed(0)} ms`).join('; ');
-	console.log(`\nslowest in round 1, ours: ${slowest(o)}\nslowest in round 1, plain: ${slowest(p)}`);
+	console.log(`\nslowest in round 1, ours: ${slowest(o)}`);
+	if (!PLAIN) return;
+	console.log(`slowest in round 1, plain: ${slowest(p)}`);
 	console.log(`\nratios (ours ÷ plain): p95 time ${(medianOf(oRounds, p95) / medianOf(pRounds, p95)).toFixed(2)}, first-query bytes ${(o.firstBytes / p.firstBytes).toFixed(2)}`);
 }
 
