@@ -6,17 +6,17 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegrationLogger } from 'astro';
 import { parseJson, readCacheFile, writeFileAtomic } from './cache-file.ts';
 import { filesUnder } from './file-signature.ts';
-import { savePendingIndex, takePendingIndex, type PendingIndex } from '../search/separate-index.ts';
+import { readPendingIndex, savePendingIndex, type PendingIndex } from '../search/separate-index.ts';
 import { INDEX_FOLDERS } from '../search/write-indexes.ts';
 import type { Shard } from './shard.ts';
 
 /**
- * What a shard's build (./shard.ts) leaves beside its pages, in `.huiji-shard/` of its output folder,
+ * What a shard's build (./shard.ts) leaves beside its pages, in `huiji-shard/` of its output folder,
  * for the merge: which shard it is, of which site and content, the pages it rendered (for the
  * sitemap), and what the search index step needs (the site model's searchable pages). The merge does
- * not publish this folder.
+ * not publish this folder. Not a hidden folder: actions/upload-artifact leaves those out since v4.4.0.
  */
-const SHARD_FOLDER = '.huiji-shard';
+const SHARD_FOLDER = 'huiji-shard';
 const MANIFEST = 'shard.json';
 const VERSION = 1;
 
@@ -39,7 +39,7 @@ interface ShardManifest {
 /** What a shard's build knows of its site's addresses. */
 export type ShardSite = Pick<ShardManifest, 'site' | 'trailingSlash' | 'format'>;
 
-/** Writes a shard's `.huiji-shard/` into its output folder `dir`. */
+/** Writes a shard's `huiji-shard/` into its output folder `dir`. */
 export function writeShardOutput(dir: string, shard: Shard, site: ShardSite, pages: string[], pending: PendingIndex): void {
 	const folder = join(dir, SHARD_FOLDER);
 	mkdirSync(folder, { recursive: true });
@@ -67,7 +67,7 @@ export interface Merged {
 }
 
 /**
- * Merges the shards' output folders found in `folder` (each a subfolder holding `.huiji-shard/`, as a
+ * Merges the shards' output folders found in `folder` (each a subfolder holding `huiji-shard/`, as a
  * CI job's downloaded artifacts are) into `outDir`, as one build of the whole site would have left it
  * but for the search indexes (made next, from the returned step) and the order of the sitemap's
  * entries. Throws, in Chinese, saying the fix, when a shard is missing or twice, or the shards are of
@@ -85,7 +85,7 @@ export async function mergeShards(folder: string, outDir: string, logger: Pick<A
 	const sources = new Map<string, string>();
 	for (const { dir } of shards) {
 		for (const path of filesUnder(dir)) {
-			if (path.startsWith(SHARD_FOLDER) || SITEMAP_FILE.test(path)) continue;
+			if (path.startsWith(`${SHARD_FOLDER}/`) || SITEMAP_FILE.test(path)) continue;
 			const other = sources.get(path);
 			if (other === undefined) sources.set(path, dir);
 			else if (!sameBytes(join(other, path), join(dir, path))) {
@@ -113,7 +113,7 @@ export async function mergeShards(folder: string, outDir: string, logger: Pick<A
 	const removed = removeOthers(outDir, sources);
 
 	await writeSitemap(outDir, first, [...new Set(shards.flatMap((s) => s.manifest.pages))], logger);
-	const pending = { ...takePendingIndex(join(shards[0]!.dir, SHARD_FOLDER)), site: outDir };
+	const pending = { ...readPendingIndex(join(shards[0]!.dir, SHARD_FOLDER)), site: outDir };
 	return { shards: shards.length, files: sources.size, copied, removed, pending };
 }
 

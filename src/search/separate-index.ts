@@ -22,10 +22,16 @@ const file = (searchCache: string) => join(searchCache, 'pending-index.json');
 
 export const savePendingIndex = (searchCache: string, pending: PendingIndex) => writeFileAtomic(file(searchCache), JSON.stringify(pending));
 
+/** The pending index step a build left in `folder`; throws when there is none. */
+export function readPendingIndex(folder: string): PendingIndex {
+	const pending = readCacheFile(file(folder), parseJson) as PendingIndex | undefined;
+	if (!pending) throw new Error(`${file(folder)} 不存在：检索索引要在 astro build 之后建立，但这次构建没有留下所需的页面信息。请用 npm run build 构建（它依次运行 astro build 和这一步）。`);
+	return pending;
+}
+
 /** The pending index step Astro's build left, removed from the cache; throws when there is none. */
 export function takePendingIndex(searchCache: string): PendingIndex {
-	const pending = readCacheFile(file(searchCache), parseJson) as PendingIndex | undefined;
-	if (!pending) throw new Error(`${file(searchCache)} 不存在：检索索引要在 astro build 之后建立，但这次构建没有留下所需的页面信息。请用 npm run build 构建（它依次运行 astro build 和这一步）。`);
+	const pending = readPendingIndex(searchCache);
 	rmSync(file(searchCache));
 	return pending;
 }

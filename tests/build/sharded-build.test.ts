@@ -53,7 +53,7 @@ test('two shards merged publish, byte for byte, the site one build makes, search
 });
 
 test('each entry’s pages are rendered by one shard only, the lists and home page by both', () => {
-	const [one, two] = [1, 2].map((k) => new Set(filesUnder(join(work, 'shards', String(k))).filter((f) => !f.startsWith('.huiji-shard'))));
+	const [one, two] = [1, 2].map((k) => new Set(filesUnder(join(work, 'shards', String(k))).filter((f) => !f.startsWith('huiji-shard'))));
 	const entryFiles = filesUnder(join(work, 'dist')).filter(ofEntry);
 	expect(entryFiles.filter((f) => one!.has(f) === two!.has(f))).toEqual([]);
 	// Both shards have work: the split is by id, not everything in one.
@@ -62,6 +62,14 @@ test('each entry’s pages are rendered by one shard only, the lists and home pa
 	for (const page of ['index.html', 'articles/index.html', 'speakers/index.html']) expect([one!.has(page), two!.has(page)]).toEqual([true, true]);
 	// Neither shard made a search index: that is made once, over the merge.
 	expect([...one!, ...two!].filter((f) => f.startsWith('pagefind/') || f.startsWith('search-index/'))).toEqual([]);
+});
+
+test('merged again with no shard rebuilt, nothing is copied or removed, both indexes are reused, and the site is the same', () => {
+	const again = merge();
+	expect(again.status, again.output).toBe(0);
+	expect(again.output).toContain('复制 0 个，删除 0 个');
+	expect(again.output).toMatch(/沿用上次构建，更新 0 个页面.*Pagefind \d+ 个页面（沿用上次构建）/);
+	expect(differing(fixtureSite('second').dist, join(work, 'dist'))).toEqual([]);
 });
 
 test('the merge refuses a missing shard, shards of other content and shards that disagree, saying what to do, and writes nothing', () => {
@@ -77,7 +85,7 @@ test('the merge refuses a missing shard, shards of other content and shards that
 	expect(attempt('missing', (dir) => rmSync(join(dir, '2'), { recursive: true }))).toContain('分片不全：共 2 片，缺第 2 片');
 	expect(
 		attempt('other-content', (dir) => {
-			const manifest = join(dir, '2/.huiji-shard/shard.json');
+			const manifest = join(dir, '2/huiji-shard/shard.json');
 			writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), content: 'another' }));
 		}),
 	).toContain('不是同一网站、同一内容、同一分片数的分片');
