@@ -24,7 +24,7 @@ function take(flag: string): string | undefined {
 	const at = args.indexOf(flag);
 	if (at < 0) return undefined;
 	const [, value] = args.splice(at, 2);
-	if (value === undefined || value.startsWith('--')) fail(`${flag} 后面缺少值：见 README 的“分片构建”一节。`);
+	if (value === undefined || value.startsWith('--')) fail(`${flag} 后面缺少值：写法见 README 的 “Sharded builds” 一节（如 --shard 2/4、--merge shards）。`);
 	return value;
 }
 function fail(message: string): never {

@@ -1,7 +1,7 @@
 /**
  * A sharded build (`npm run build -- --shard k/n`, src/cli/build.ts) renders only the pages of the
  * entries whose id falls in shard k of n; n such builds, run side by side (a CI matrix), are merged
- * into one site before the search indexes are made (src/cli/merge-shards.ts). Pages without an entry
+ * into one site before the search indexes are made (./shard-output.ts). Pages without an entry
  * (home, lists, search, 404) are rendered by every shard, identically. At 100,000 articles one build
  * spends ~21 of its ~32 minutes rendering pages on Astro's one thread: n jobs divide that by n.
  *

@@ -28,7 +28,8 @@ const ROUNDS = Math.max(1, Number(values.rounds));
 const PLAIN = !values['no-plain'];
 /** A plain-Pagefind cell, or a dash when it was not measured. */
 const plainCell = (cell: () => string) => (PLAIN ? cell() : '—');
-requireBuild();
+// A site measured in place (--site) needs no build of this project.
+if (!values.site) requireBuild();
 
 const quantile = (xs: number[], q: number) => {
 	const s = [...xs].sort((a, b) => a - b);
