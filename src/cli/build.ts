@@ -32,7 +32,8 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const shardText = take('--shard');
+// HUIJI_SHARD set by hand is the same as --shard: that build is a shard too.
+const shardText = take('--shard') ?? process.env[SHARD_ENV];
 const mergeFrom = take('--merge');
 if (shardText && mergeFrom) fail('--shard 与 --merge 不能同时使用：先分别构建每一片（--shard），再合并（--merge）。');
 
