@@ -20,6 +20,9 @@ const npmRunBuild = (...args: string[]) => {
 	});
 	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 };
+// One after another: two Astro builds of one checkout at once overwrite each other's server bundle in
+// the project's .astro/ (tried: "Cannot find module .astro/.prerender/chunks/…"). A CI matrix's jobs
+// each have their own checkout.
 const buildShards = () => [1, 2].map((k) => npmRunBuild('--shard', `${k}/2`, '--outDir', join(work, 'shards', String(k))));
 const merge = (from = join(work, 'shards'), outDir = join(work, 'dist')) => npmRunBuild('--merge', from, '--outDir', outDir);
 
