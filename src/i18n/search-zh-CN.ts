@@ -33,6 +33,8 @@ export const searchZhCN = {
 	exactHeading: '精确结果',
 	relatedHeading: '相关结果',
 	more: (n: number) => `显示更多（还有 ${n} 个）`,
+	/** Under a filter group that lists its commonest values only. */
+	moreValues: (n: number) => `显示全部（还有 ${n} 项）`,
 	/** The kind label of events, which results of other kinds name as their event. */
 	eventKind: '活动',
 };

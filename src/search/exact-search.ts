@@ -1,4 +1,5 @@
 import { REGION, docsFileName, shardFile, type Manifest, type PageDoc } from './exact-index';
+import type { Facets } from './facet-counts';
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
 import { decodePostings } from './postings';
 
@@ -88,7 +89,7 @@ export function createExactSearch(load: Loader) {
 			return { terms, tooShort: false, matches, partial };
 		},
 		/** Every filter, value → pages, loaded once. */
-		async facets(): Promise<Map<string, Map<string, Set<number>>>> {
+		async facets(): Promise<Facets> {
 			const all = await get<Record<string, Record<string, number[]>>>('filters.json');
 			return new Map(
 				Object.entries(all).map(([name, values]) => [

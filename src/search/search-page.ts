@@ -1,5 +1,6 @@
 import { escape, excerpt } from './excerpt';
 import { createExactSearch, type Loader } from './exact-search';
+import { facetGroups, type Facets } from './facet-counts';
 import { createPersonSearch, pinyinLabel, spelledPeopleFirst } from './person-search';
 import { parseIndexFile } from './postings';
 import { searchStringsFor } from '../i18n/search';
@@ -31,6 +32,11 @@ const WARM_UP_AFTER_MS = 1000;
 
 /** People whose names a pinyin query spells, shown before more are asked for. */
 const PEOPLE = 5;
+/**
+ * Values a filter group lists before the reader asks for all: a 100,000-article archive has 20,000
+ * speakers, and a common query matches pages of most of them.
+ */
+const FACET_VALUES = 10;
 
 const load: Loader = async (path) => {
 	const response = await fetch(`${BASE}search-index/${path}`);
@@ -74,6 +80,9 @@ export function startSearchPage() {
 
 	let shown = PAGE_SIZE;
 	let peopleShown = PEOPLE;
+	/** Filter groups the reader opened in full (for this query). */
+	const expanded = new Set<string>();
+	let showFilters = () => {};
 
 	async function run(query: string) {
 		const mine = ++generation;
@@ -173,22 +182,26 @@ export function startSearchPage() {
 		results.removeAttribute('aria-busy');
 	}
 
-	/** Checkboxes with the number of exact matches for each value; chosen values stay listed. */
-	function renderFilters(pages: number[], facets: Map<string, Map<string, Set<number>>>, chosen: Map<string, string[]>) {
-		panel.innerHTML = FILTERS.map((key) => {
-			const label = t.facets[key];
-			const known = facets.get(key) ?? new Map<string, Set<number>>();
-			// A chosen value no page has (from an old or mistyped link) is listed too, so it can be unchecked.
-			const unknown = (chosen.get(key) ?? []).filter((v) => !known.has(v)).map((v) => [v, new Set<number>()] as const);
-			const values = [...known, ...unknown]
-				.map(([value, set]) => [value, pages.filter((p) => set.has(p)).length] as const)
-				.filter(([value, n]) => n > 0 || chosen.get(key)?.includes(value))
-				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
-			if (values.length === 0) return '';
-			const boxes = values.map(([value, n]) => `<label class="filter-option"><input type="checkbox" name="${key}" value="${escape(value)}"${chosen.get(key)?.includes(value) ? ' checked' : ''}> ${escape(value)} <span class="filter-count" data-filter-count>${n}</span></label>`);
-			return `<fieldset class="filter-group" data-filter="${key}"><legend>${label}</legend>${boxes.join('')}</fieldset>`;
-		}).join('');
+	/** Checkboxes with the number of exact matches for each value (facet-counts.ts), the commonest first. */
+	function renderFilters(pages: number[], facets: Facets, chosen: Map<string, string[]>) {
+		const groups = facetGroups(FILTERS, pages, facets, chosen, { limit: FACET_VALUES, expanded });
+		panel.innerHTML = groups
+			.filter((g) => g.options.length > 0)
+			.map(({ key, options, hidden }) => {
+				const boxes = options.map(({ value, count, chosen }) => `<label class="filter-option"><input type="checkbox" name="${key}" value="${escape(value)}"${chosen ? ' checked' : ''}> ${escape(value)} <span class="filter-count" data-filter-count>${count}</span></label>`);
+				const more = hidden > 0 ? `<button type="button" class="more-values" data-more-values="${key}">${t.moreValues(hidden)}</button>` : '';
+				return `<fieldset class="filter-group" data-filter="${key}"><legend>${t.facets[key]}</legend>${boxes.join('')}${more}</fieldset>`;
+			})
+			.join('');
+		showFilters = () => renderFilters(pages, facets, chosen);
 	}
+	panel.addEventListener('click', (e) => {
+		const key = (e.target as HTMLElement).closest<HTMLElement>('[data-more-values]')?.dataset.moreValues;
+		if (!key) return;
+		expanded.add(key);
+		showFilters();
+		panel.querySelector<HTMLInputElement>(`[data-filter="${key}"] .filter-option:nth-of-type(${FACET_VALUES + 1}) input`)?.focus();
+	});
 	panel.addEventListener('change', (e) => {
 		const box = e.target as HTMLInputElement;
 		const url = new URL(location.href);
@@ -221,6 +234,7 @@ export function startSearchPage() {
 	function go(query: string) {
 		shown = PAGE_SIZE;
 		peopleShown = PEOPLE;
+		expanded.clear();
 		const url = new URL(location.href);
 		if (query.trim()) url.searchParams.set('q', query.trim());
 		else url.searchParams.delete('q');

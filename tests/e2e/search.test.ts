@@ -169,6 +169,33 @@ describe('filters and sort', () => {
 		expect(count).toBe(all.filter((u) => kindOf(u) === '活动').length);
 	});
 
+	test('a filter group lists its ten commonest values, 显示全部 the others; every count is the exact matches with that value', async () => {
+		const q = '人工智能';
+		await searchFor(q);
+		await s.page.locator('#search-filters[data-filters-state="done"]').waitFor();
+		const truth = new Map<string, number>();
+		for (const u of containing(q)) for (const v of pages.find((p) => p.url === u)!.filters.speaker ?? []) truth.set(v, (truth.get(v) ?? 0) + 1);
+		// The fixture's speakers are enough for the cap to show (it hides 5 values or more).
+		expect(truth.size).toBeGreaterThanOrEqual(15);
+		// A group hiding fewer than 5 lists them all.
+		const topics = new Set(containing(q).flatMap((u) => pages.find((p) => p.url === u)!.filters.topic ?? []));
+		expect(await s.page.locator('[data-filter="topic"] .filter-option').count()).toBe(topics.size < 15 ? topics.size : 10);
+		const listed = () =>
+			s.page.locator('[data-filter="speaker"] .filter-option').evaluateAll((els) => els.map((e) => [e.querySelector('input')!.value, Number(e.querySelector('[data-filter-count]')!.textContent)] as const));
+		const top = await listed();
+		expect(top.length).toBe(10);
+		for (const [value, n] of top) expect(n, value).toBe(truth.get(value));
+		const hiddenMost = Math.max(...[...truth].filter(([v]) => !top.some(([t]) => t === v)).map(([, n]) => n));
+		expect(Math.min(...top.map(([, n]) => n))).toBeGreaterThanOrEqual(hiddenMost);
+		const more = s.page.locator('[data-filter="speaker"] [data-more-values]');
+		expect(await more.textContent()).toBe(`显示全部（还有 ${truth.size - 10} 项）`);
+		await more.click();
+		expect(Object.fromEntries(await listed())).toEqual(Object.fromEntries(truth));
+		expect(await s.page.locator('[data-filter="speaker"] [data-more-values]').count()).toBe(0);
+		// The reader's place: the first value that was hidden.
+		expect(await s.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('speaker');
+	});
+
 	test('filters in a shared link apply on arrival, several filters combine', async () => {
 		await s.page.goto(`${s.base}/search/?q=${encodeURIComponent('AI')}&kind=${encodeURIComponent('文章')}&year=2024`);
 		await s.page.locator('#search-results[data-search-state="done"]').waitFor();
