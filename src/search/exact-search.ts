@@ -1,15 +1,18 @@
 import { REGION, docsFileName, shardFile, type Manifest, type PageDoc } from './exact-index';
 import type { Facets } from './facet-counts';
 import { codePoints, provingBigrams, queryTerms, shardOf } from './normalise';
-import { decodePostings } from './postings';
+import { occurrencesIn, type Occurrences } from './postings';
 
-/** Reads a file of the exact index, inflated and parsed (postings.ts `parseIndexFile`): JSON, or a shard's postings by bigram. */
+/**
+ * Reads a file of the exact index, inflated, as postings.ts `searchedIndexFile` gives it: a shard's
+ * bytes (the search reads one bigram from them), any other file parsed JSON.
+ */
 export type Loader = (path: string) => Promise<unknown>;
 
 export interface ExactMatch {
 	page: number;
-	/** Offsets of every occurrence of every term (see REGION), for ranking and highlighting. */
-	hits: { offset: number; length: number }[];
+	/** Offsets of every occurrence of every term (see REGION), for highlighting: made when read. */
+	readonly hits: { offset: number; length: number }[];
 	score: number;
 }
 
@@ -25,39 +28,99 @@ export interface ExactResult {
 	partial: ExactMatch[];
 }
 
+/**
+ * Bytes of decoded bigrams kept for later queries. A common bigram of a 100,000-article archive
+ * takes ~20 MB decoded, and keeping every one a reader's queries touched grew the search page past
+ * 3 GB in a benchmark's 165 queries; a small site's bigrams all fit.
+ */
+const KEPT_BYTES = 96 << 20;
+const bytesOf = (o: Occurrences) => o.pages.buffer.byteLength + o.start.buffer.byteLength + o.offsets.buffer.byteLength;
+
 /** The exact-match search: loads only the manifest and the shards of the query's bigrams. */
-export function createExactSearch(load: Loader) {
+export function createExactSearch(load: Loader, { keptBytes = KEPT_BYTES }: { keptBytes?: number } = {}) {
+	// Small files (manifest, filters, docs) are kept; shards are read once per bigram, then dropped.
 	const cache = new Map<string, Promise<unknown>>();
 	const get = <T>(path: string) => {
 		if (!cache.has(path)) cache.set(path, load(path));
 		return cache.get(path) as Promise<T>;
 	};
-	const postings = new Map<string, Map<number, number[]>>();
+	/** Shards being fetched: two bigrams of one shard in one query fetch it once. */
+	const inFlight = new Map<string, Promise<Uint8Array>>();
+	/** Decoded bigrams, least recently used first. */
+	const kept = new Map<string, Occurrences>();
+	let keptTotal = 0;
 
-	/** Page → sorted offsets of a bigram. */
-	async function occurrences(bigram: string, shards: number): Promise<Map<number, number[]>> {
-		const known = postings.get(bigram);
-		if (known) return known;
-		const shard = await get<Record<string, number[]>>(shardFile(shardOf(bigram, shards)));
-		const byPage = decodePostings(shard[bigram] ?? []);
-		postings.set(bigram, byPage);
-		return byPage;
-	}
-
-	/** Pages containing `term`, with the offsets it starts at. */
-	async function pagesWith(term: string, shards: number): Promise<Map<number, number[]>> {
-		const proof = provingBigrams(term);
-		const lists = await Promise.all(proof.map((p) => occurrences(p.bigram, shards)));
-		const found = new Map<number, number[]>();
-		const [first, ...rest] = lists;
-		for (const [page, offsets] of first!) {
-			const others = rest.map((l) => l.get(page));
-			if (others.some((o) => !o)) continue;
-			const sets = others.map((o) => new Set(o));
-			const starts = offsets.filter((o) => sets.every((set, k) => set.has(o + proof[k + 1]!.offset)));
-			if (starts.length > 0) found.set(page, starts);
+	async function occurrences(bigram: string, shards: number): Promise<Occurrences> {
+		const known = kept.get(bigram);
+		if (known) {
+			kept.delete(bigram);
+			kept.set(bigram, known);
+			return known;
+		}
+		const path = shardFile(shardOf(bigram, shards));
+		let bytes = inFlight.get(path);
+		if (!bytes) {
+			bytes = load(path) as Promise<Uint8Array>;
+			inFlight.set(path, bytes);
+			void bytes.finally(() => inFlight.delete(path)).catch(() => {});
+		}
+		const found = occurrencesIn(await bytes, bigram);
+		if (!kept.has(bigram)) {
+			kept.set(bigram, found);
+			keptTotal += bytesOf(found);
+			for (const [b, o] of kept) {
+				if (keptTotal <= keptBytes || b === bigram) break;
+				kept.delete(b);
+				keptTotal -= bytesOf(o);
+			}
 		}
 		return found;
+	}
+
+	/** Pages containing `term`, with the offsets it starts at: its proving bigrams' pages joined, offsets checked. */
+	async function pagesWith(term: string, shards: number): Promise<Occurrences> {
+		const proof = provingBigrams(term);
+		const lists = await Promise.all(proof.map((p) => occurrences(p.bigram, shards)));
+		if (lists.length === 1) return lists[0]!; // the first proving bigram is at the term's offset 0
+		const [first, ...rest] = lists as [Occurrences, ...Occurrences[]];
+		const shift = proof.slice(1).map((p) => p.offset);
+		const at = rest.map(() => 0); // each list's position in its pages
+		const next = rest.map(() => 0); // each list's position in the current page's offsets
+		// A term's occurrences are a subset of its first bigram's: arrays of that size are filled.
+		const pages = new Int32Array(first.pages.length);
+		const start = new Int32Array(first.pages.length + 1);
+		const offsets = new Int32Array(first.offsets.length);
+		let n = 0;
+		let found = 0;
+		pages: for (let i = 0; i < first.pages.length; i++) {
+			const page = first.pages[i]!;
+			for (let j = 0; j < rest.length; j++) {
+				const l = rest[j]!;
+				while (at[j]! < l.pages.length && l.pages[at[j]!]! < page) at[j]!++;
+				if (l.pages[at[j]!] !== page) continue pages;
+				next[j] = l.start[at[j]!]!;
+			}
+			const before = found;
+			// Offsets ascend in every list, so each list is walked once per page.
+			starts: for (let k = first.start[i]!; k < first.start[i + 1]!; k++) {
+				const o = first.offsets[k]!;
+				for (let j = 0; j < rest.length; j++) {
+					const l = rest[j]!;
+					const want = o + shift[j]!;
+					const end = l.start[at[j]! + 1]!;
+					while (next[j]! < end && l.offsets[next[j]!]! < want) next[j]!++;
+					if (next[j]! >= end) break starts;
+					if (l.offsets[next[j]!] !== want) continue starts;
+				}
+				offsets[found++] = o;
+			}
+			if (found > before) {
+				pages[n] = page;
+				start[n++] = before;
+			}
+		}
+		start[n] = found;
+		return { pages: pages.subarray(0, n), start: start.subarray(0, n + 1), offsets: offsets.subarray(0, found) };
 	}
 
 	return {
@@ -67,24 +130,28 @@ export function createExactSearch(load: Loader) {
 			if (terms.some((t) => codePoints(t).length < 2)) return { terms, tooShort: true, matches: [], partial: [] };
 			const manifest = await get<Manifest>('manifest.json');
 			const perTerm = await Promise.all(terms.map((t) => pagesWith(t, manifest.shards)));
-			const hitsOn = (page: number) => perTerm.flatMap((m, t) => (m.get(page) ?? []).map((offset) => ({ offset, length: codePoints(terms[t]!).length })));
-			const matches: ExactMatch[] = [];
-			for (const page of perTerm[0]!.keys()) {
-				if (perTerm.some((m) => !m.has(page))) continue;
-				const hits = hitsOn(page);
-				matches.push({ page, hits, score: score(hits) });
-			}
-			// Pages are numbered newest first: page order is date order.
-			const order = (a: ExactMatch, b: ExactMatch) => (sort === 'date' ? a.page - b.page : b.score - a.score || a.page - b.page);
-			matches.sort(order);
-			const partial: ExactMatch[] = [];
-			if (matches.length === 0 && terms.length > 1) {
-				for (const page of new Set(perTerm.flatMap((m) => [...m.keys()]))) {
-					const hits = hitsOn(page);
-					// The number of terms found ranks first: a page with two of three terms leads one with one.
-					partial.push({ page, hits, score: perTerm.filter((m) => m.has(page)).length * 10_000 + score(hits) });
+			const lengths = terms.map((t) => codePoints(t).length);
+			// Pages holding every term, in page order: row r's place in term t's list is places[r * T + t].
+			const T = terms.length;
+			const places: number[] = [];
+			const [first, ...rest] = perTerm as [Occurrences, ...Occurrences[]];
+			const at = rest.map(() => 0);
+			pages: for (let i = 0; i < first.pages.length; i++) {
+				const page = first.pages[i]!;
+				for (let j = 0; j < rest.length; j++) {
+					const l = rest[j]!;
+					while (at[j]! < l.pages.length && l.pages[at[j]!]! < page) at[j]!++;
+					if (l.pages[at[j]!] !== page) continue pages;
 				}
-				partial.sort(order);
+				places.push(i, ...at);
+			}
+			const matches = ranked(perTerm, lengths, places, sort);
+			const partial: ExactMatch[] = [];
+			if (matches.length === 0 && T > 1) {
+				// Every page holding some term, in page order, each with its places (-1: not on it).
+				const some: number[] = [];
+				for (const page of [...new Set(perTerm.flatMap((l) => [...l.pages]))].sort((a, b) => a - b)) some.push(...perTerm.map((l) => indexOf(l.pages, page)));
+				partial.push(...ranked(perTerm, lengths, some, sort, true));
 			}
 			return { terms, tooShort: false, matches, partial };
 		},
@@ -107,13 +174,90 @@ export function createExactSearch(load: Loader) {
 	};
 }
 
+/** A match as the results list reads it: its hits are made only for the pages shown. */
+class Match implements ExactMatch {
+	constructor(
+		readonly page: number,
+		readonly score: number,
+		private readonly hitsOf: (row: number) => { offset: number; length: number }[],
+		private readonly row: number,
+	) {}
+	get hits() {
+		return this.hitsOf(this.row);
+	}
+}
+
+/**
+ * Rows of term places (`places[r * T + t]`: the page's place in term t's list, -1 when not on it;
+ * rows in page order) as ranked matches. One object a match, scores in a typed array and one numeric
+ * sort of keys: at 100,000 articles a common word is on 114,000 pages, and an array and a closure a
+ * match, sorted by comparator, spent more time collecting garbage than searching.
+ */
+function ranked(perTerm: Occurrences[], lengths: number[], places: number[], sort: 'relevance' | 'date', partial = false): ExactMatch[] {
+	const T = perTerm.length;
+	const rows = places.length / T;
+	const pageOf = (r: number) => {
+		let t = 0;
+		while (places[r * T + t]! < 0) t++;
+		return perTerm[t]!.pages[places[r * T + t]!]!;
+	};
+	const hitsOf = (r: number) =>
+		perTerm.flatMap((l, t) => {
+			const i = places[r * T + t]!;
+			return i < 0 ? [] : [...l.offsets.subarray(l.start[i]!, l.start[i + 1]!)].map((offset) => ({ offset, length: lengths[t]! }));
+		});
+	const scores = new Int32Array(rows);
+	// With several terms and no page holding all, the number of terms a page holds ranks first.
+	for (let r = 0; r < rows; r++) scores[r] = score(perTerm, places, r * T) + (partial ? places.slice(r * T, r * T + T).filter((i) => i >= 0).length * 10_000 : 0);
+	// Pages are numbered newest first: page order (row order) is date order, and breaks score ties.
+	let order: Float64Array;
+	if (sort === 'date') order = Float64Array.from({ length: rows }, (_, r) => r);
+	else {
+		const top = Math.max(0, ...scores) + 1;
+		order = Float64Array.from(scores, (sc, r) => (top - sc) * rows + r).sort();
+	}
+	return Array.from(order, (key) => {
+		const r = key % rows;
+		return new Match(pageOf(r), scores[r]!, hitsOf, r);
+	});
+}
+
+/** Where `page` is in ascending `pages`, or -1. */
+function indexOf(pages: Int32Array, page: number): number {
+	let lo = 0;
+	let hi = pages.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (pages[mid]! < page) lo = mid + 1;
+		else if (pages[mid]! > page) hi = mid - 1;
+		else return mid;
+	}
+	return -1;
+}
+
 /**
  * Title matches first, then a speaker's own names (so the person's page leads for their name),
- * then other name matches, then how often the terms occur.
+ * then other name matches, then how often the terms occur (to 99). The page's places in the terms'
+ * lists are `places[from + t]`, -1 for a term not on it.
  */
-function score(hits: { offset: number }[]): number {
-	const inTitle = hits.some((h) => h.offset < REGION.NAMES);
-	const inOwnNames = hits.some((h) => h.offset >= REGION.SPEAKER_NAMES && h.offset < REGION.BODY);
-	const inNames = hits.some((h) => h.offset >= REGION.NAMES && h.offset < REGION.BODY);
-	return (inTitle ? 1000 : 0) + (inOwnNames ? 800 : 0) + (inNames ? 100 : 0) + Math.min(hits.length, 99);
+function score(perTerm: Occurrences[], places: number[], from: number): number {
+	let inTitle = false;
+	let inOwnNames = false;
+	let inNames = false;
+	let count = 0;
+	for (let t = 0; t < perTerm.length; t++) {
+		const i = places[from + t]!;
+		if (i < 0) continue;
+		const { start, offsets } = perTerm[t]!;
+		for (let k = start[i]!; k < start[i + 1]!; k++) {
+			const o = offsets[k]!;
+			if (o < REGION.NAMES) inTitle = true;
+			else if (o < REGION.BODY) {
+				inNames = true;
+				if (o >= REGION.SPEAKER_NAMES) inOwnNames = true;
+			} else break; // ascending: the rest are body
+		}
+		count += start[i + 1]! - start[i]!;
+	}
+	return (inTitle ? 1000 : 0) + (inOwnNames ? 800 : 0) + (inNames ? 100 : 0) + Math.min(count, 99);
 }

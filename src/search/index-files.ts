@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
-import { isShardFile, parseIndexFile } from './postings.ts';
+import { isShardFile, parseIndexFile, searchedIndexFile } from './postings.ts';
 
 /**
  * How the exact index's files are stored. Shards and docs — nearly all its bytes — are gzipped,
@@ -42,6 +42,9 @@ export function replaceIndexFile(folder: string, path: string, bytes: Buffer | s
 
 /** Reads an index file from `folder`: JSON parsed, or a shard decoded. */
 export const readIndexFile = (folder: string, path: string): unknown => parseIndexFile(path, inflated(readFileSync(join(folder, path)), path));
+
+/** Reads an index file from `folder` as the search page gets it: a shard's bytes inflated, JSON parsed. */
+export const readSearchedIndexFile = (folder: string, path: string): unknown => searchedIndexFile(path, inflated(readFileSync(join(folder, path)), path));
 
 /**
  * Writes index files as they come, compressing in Node's thread pool while the caller makes the

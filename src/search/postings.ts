@@ -89,8 +89,76 @@ export function decodeShard(bytes: Uint8Array): Record<string, Postings> {
 	return out;
 }
 
+/**
+ * A bigram's occurrences as the search works on them: pages ascending; page `pages[i]`'s offsets,
+ * ascending, are `offsets[start[i]]` to `offsets[start[i + 1] - 1]`. Typed arrays, not a Map of
+ * arrays: at 100,000 articles a common bigram is in ~116,000 pages (2–3 million numbers), and one
+ * array per page cost more than the search itself.
+ */
+export interface Occurrences {
+	pages: Int32Array;
+	start: Int32Array;
+	offsets: Int32Array;
+}
+
+export const NO_OCCURRENCES: Occurrences = { pages: new Int32Array(0), start: new Int32Array(1), offsets: new Int32Array(0) };
+
+/**
+ * One bigram's occurrences, read straight from a shard's bytes (encodeShard's format); the other
+ * bigrams of the shard are skipped, not decoded.
+ */
+export function occurrencesIn(bytes: Uint8Array, bigram: string): Occurrences {
+	const [want1, want2] = [...bigram].map((c) => c.codePointAt(0)!);
+	let at = 0;
+	const get = () => {
+		let n = 0;
+		let shift = 0;
+		let byte: number;
+		do {
+			byte = bytes[at++]!;
+			n += (byte & 0x7f) * 2 ** shift;
+			shift += 7;
+		} while (byte & 0x80);
+		return n;
+	};
+	while (at < bytes.length) {
+		const first = get();
+		const second = get();
+		const length = get();
+		if (first !== want1 || second !== want2) {
+			// Skip `length` varints: a varint ends at a byte below 0x80.
+			for (let left = length; left > 0; at++) if (bytes[at]! < 0x80) left--;
+			continue;
+		}
+		// Each page is [page delta, count, first offset, offset deltas…]: count + 2 numbers, so there
+		// are at most length / 3 pages and length offsets; one pass fills arrays of those sizes.
+		const pages = new Int32Array(Math.floor(length / 3));
+		const start = new Int32Array(pages.length + 1);
+		const offsets = new Int32Array(length);
+		let n = 0;
+		let k = 0;
+		let page = 0;
+		for (let left = length; left > 0; n++) {
+			page += get();
+			const count = get();
+			pages[n] = page;
+			start[n] = k;
+			let o = get();
+			offsets[k++] = o;
+			for (let c = 1; c < count; c++) offsets[k++] = o += get();
+			left -= count + 2;
+		}
+		start[n] = k;
+		return { pages: pages.subarray(0, n), start: start.subarray(0, n + 1), offsets: offsets.subarray(0, k) };
+	}
+	return NO_OCCURRENCES;
+}
+
 /** Shards are varint bytes (encodeShard); every other file of the exact index is JSON. */
 export const isShardFile = (path: string) => /\.bin(\.gz)?$/.test(path);
 
-/** An exact-index file's content from its (inflated) bytes. */
+/** An exact-index file's content from its (inflated) bytes, as the build reads it to patch it. */
 export const parseIndexFile = (path: string, bytes: Uint8Array): unknown => (isShardFile(path) ? decodeShard(bytes) : JSON.parse(new TextDecoder().decode(bytes)));
+
+/** An exact-index file as the search reads it (exact-search.ts `Loader`): a shard's bytes as they are (occurrencesIn), any other file parsed. */
+export const searchedIndexFile = (path: string, bytes: Uint8Array): unknown => (isShardFile(path) ? bytes : JSON.parse(new TextDecoder().decode(bytes)));

@@ -2,7 +2,7 @@ import { escape, excerpt } from './excerpt';
 import { createExactSearch, type Loader } from './exact-search';
 import { facetGroups, type Facets } from './facet-counts';
 import { createPersonSearch, pinyinLabel, spelledPeopleFirst } from './person-search';
-import { parseIndexFile } from './postings';
+import { searchedIndexFile } from './postings';
 import { searchStringsFor } from '../i18n/search';
 
 // The search page's behaviour. Exact matches come from /search-index/, related ones from Pagefind,
@@ -47,7 +47,7 @@ const load: Loader = async (path) => {
 	const bytes = new Uint8Array(await response.arrayBuffer());
 	const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
 	const inflated = gzipped ? new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : bytes;
-	return parseIndexFile(path, inflated);
+	return searchedIndexFile(path, inflated);
 };
 const exact = createExactSearch(load);
 const people = createPersonSearch(load);

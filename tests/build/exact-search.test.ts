@@ -78,6 +78,28 @@ test('random substrings of page text and random strings: exact results equal gro
 	);
 });
 
+test('one search page, many queries, some at once: the same results whether it keeps every decoded bigram or almost none', async () => {
+	const all = pages();
+	const texts = all.map((p) => codePoints(normalise(searchableText(p)).chars).filter((c) => c !== '\u0001'));
+	// Substrings of page text, so that queries share bigrams and shards.
+	const queries = Array.from({ length: 120 }, (_, i) => {
+		const t = texts[(i * 7) % texts.length]!;
+		const at = (i * 131) % Math.max(1, t.length - 6);
+		return t.slice(at, at + 2 + (i % 5)).join('') + (i % 4 === 0 ? ` ${t.slice(at + 10, at + 13).join('')}` : '');
+	}).filter((q) => queryTerms(q).every((t) => codePoints(t).length >= 2));
+	const keepingAll = createExactSearch(load);
+	const keepingNone = createExactSearch(load, { keptBytes: 1 });
+	const urls = (r: Awaited<ReturnType<typeof keepingAll.search>>) => r.matches.map((m) => all[m.page]!.url).sort();
+	for (let i = 0; i < queries.length; i += 6) {
+		const batch = queries.slice(i, i + 6);
+		const [a, b] = await Promise.all([Promise.all(batch.map((q) => keepingAll.search(q))), Promise.all(batch.map((q) => keepingNone.search(q)))]);
+		batch.forEach((q, k) => {
+			expect(urls(a[k]!), q).toEqual(truth(all, q));
+			expect(b[k]!.matches.map((m) => [m.page, m.score, m.hits]), q).toEqual(a[k]!.matches.map((m) => [m.page, m.score, m.hits]));
+		});
+	}
+});
+
 test('a speaker’s page ranks first for each of their names', async () => {
 	const all = pages();
 	const search = createExactSearch(load);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSiteModel } from '../../src/lib/site-model';
 import type { Loader } from '../../src/search/exact-search';
-import { readIndexFile } from '../../src/search/index-files';
+import { readIndexFile, readSearchedIndexFile } from '../../src/search/index-files';
 import type { PageFacts } from '../../src/search/read-built-pages';
 import { loadRecords } from './content';
 
@@ -10,7 +10,7 @@ import { loadRecords } from './content';
 export const indexFileLoader =
 	(site: string): Loader =>
 	async (path) =>
-		readIndexFile(join(site, 'search-index'), path);
+		readSearchedIndexFile(join(site, 'search-index'), path);
 
 /** Every file of an exact-index folder, parsed: what a reader's browser gets, key order aside. */
 export function indexFolderFiles(folder: string, dir = folder): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { REGION } from '../../src/search/exact-index';
-import { decodePostings, decodeShard, encodePostings, encodeShard, parseIndexFile } from '../../src/search/postings';
+import { decodePostings, decodeShard, encodePostings, encodeShard, occurrencesIn, parseIndexFile, searchedIndexFile, type Occurrences } from '../../src/search/postings';
 
 // A shard is read back by the search page exactly as the build wrote it, whatever the bigrams
 // (astral characters included) and however large the offsets (the body region starts at 3 << 20).
@@ -16,6 +16,19 @@ test('a shard decodes to the postings it was encoded from', () => {
 			const decoded = decodeShard(encodeShard(entries));
 			expect(Object.keys(decoded).sort()).toEqual(Object.keys(shard).sort());
 			for (const [b, postings] of entries) expect(decodePostings(decoded[b]!)).toEqual(decodePostings(postings));
+		}),
+	);
+});
+
+/** Occurrences as page → offsets, to compare with decodePostings. */
+const asMap = ({ pages, start, offsets }: Occurrences) => new Map([...pages].map((page, i) => [page, [...offsets.subarray(start[i]!, start[i + 1]!)]]));
+
+test('the search reads one bigram from a shard’s bytes: the postings it was encoded from, and none for a bigram not in it', () => {
+	fc.assert(
+		fc.property(fc.dictionary(bigram, pages.map(byPage)), bigram, (shard, absent) => {
+			const bytes = encodeShard(Object.entries(shard).map(([b, p]) => [b, encodePostings(p)] as const));
+			for (const [b, postings] of Object.entries(shard)) expect(asMap(occurrencesIn(bytes, b))).toEqual(postings);
+			if (!(absent in shard)) expect(occurrencesIn(bytes, absent).pages.length).toBe(0);
 		}),
 	);
 });
@@ -38,4 +51,7 @@ test('small numbers take one byte each: the point of the encoding', () => {
 test('a shard file is told from a JSON file by its name', () => {
 	expect(parseIndexFile('shards/7.bin.gz', encodeShard([['ab', [0, 1, 5]]]))).toEqual({ ab: [0, 1, 5] });
 	expect(parseIndexFile('docs/7.json.gz', new TextEncoder().encode('[{"url":"/a/"}]'))).toEqual([{ url: '/a/' }]);
+	const bytes = encodeShard([['ab', [0, 1, 5]]]);
+	expect(searchedIndexFile('shards/7.bin.gz', bytes)).toBe(bytes);
+	expect(searchedIndexFile('docs/7.json.gz', new TextEncoder().encode('[{"url":"/a/"}]'))).toEqual([{ url: '/a/' }]);
 });
