@@ -1,7 +1,7 @@
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { sweepOutput } from '../lib/sweep-output';
 import { INDEX_FOLDERS } from '../search/write-indexes';
 
 /** Folders other integrations keep up to date themselves: the search indexes, the web editor (cms-admin.ts). */
@@ -26,26 +26,10 @@ export function staleOutputIntegration(): AstroIntegration {
 			'astro:build:done': ({ dir, assets, logger }) => {
 				const outputs = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
 				// A second of margin: file times can trail the clock by a few milliseconds.
-				const removed = removeStale(fileURLToPath(dir), outputs, started - 1000);
+				const since = started - 1000;
+				const removed = sweepOutput(fileURLToPath(dir), (_, full) => !outputs.has(full) && statSync(full).mtimeMs < since, MANAGED);
 				if (removed.length) logger.info(`删除了上次构建留下、本次不再生成的 ${removed.length} 个文件（如 ${removed.slice(0, 3).join('、')}）。`);
 			},
 		},
 	};
-}
-
-/** Removes files under `root` older than `since` that are not in `keep`, then empty folders; returns their paths. */
-function removeStale(root: string, keep: Set<string>, since: number, dir = root): string[] {
-	const removed: string[] = [];
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) {
-			if (dir === root && MANAGED.has(entry.name)) continue;
-			removed.push(...removeStale(root, keep, since, path));
-			if (readdirSync(path).length === 0) rmdirSync(path);
-		} else if (!keep.has(path) && statSync(path).mtimeMs < since) {
-			unlinkSync(path);
-			removed.push(path.slice(root.length));
-		}
-	}
-	return removed;
 }

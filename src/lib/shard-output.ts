@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegrationLogger } from 'astro';
 import { parseJson, readCacheFile, writeFileAtomic } from './cache-file.ts';
 import { filesUnder } from './file-signature.ts';
+import { sweepOutput } from './sweep-output.ts';
 import { readPendingIndex, savePendingIndex, type PendingIndex } from '../search/separate-index.ts';
 import { INDEX_FOLDERS } from '../search/write-indexes.ts';
 import type { Shard } from './shard.ts';
@@ -110,7 +111,8 @@ export async function mergeShards(folder: string, outDir: string, logger: Pick<A
 		utimesSync(to, source.atimeMs / 1000, source.mtimeMs / 1000);
 		copied++;
 	}
-	const removed = removeOthers(outDir, sources);
+	// What no shard has (a deleted article's page) goes; the search indexes are the index step's, the sitemap the merge's own.
+	const removed = sweepOutput(outDir, (path) => !sources.has(path) && !SITEMAP_FILE.test(path), new Set(INDEX_FOLDERS)).length;
 
 	await writeSitemap(outDir, first, [...new Set(shards.flatMap((s) => s.manifest.pages))], logger);
 	const pending = { ...readPendingIndex(join(shards[0]!.dir, SHARD_FOLDER)), site: outDir };
@@ -149,25 +151,6 @@ function shardFolders(folder: string): { dir: string; manifest: ShardManifest }[
 function sameBytes(a: string, b: string): boolean {
 	if (statSync(a).size !== statSync(b).size) return false;
 	return readFileSync(a).equals(readFileSync(b));
-}
-
-/** Removes files under `outDir` that are not in `keep` (nor in the search indexes' folders nor the sitemap's), then empty folders. */
-function removeOthers(outDir: string, keep: Map<string, string>): number {
-	let removed = 0;
-	for (const path of filesUnder(outDir)) {
-		if (keep.has(path) || INDEX_FOLDERS.some((f) => path.startsWith(f + '/')) || SITEMAP_FILE.test(path)) continue;
-		unlinkSync(join(outDir, path));
-		removed++;
-	}
-	const prune = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			if (!entry.isDirectory()) continue;
-			prune(join(dir, entry.name));
-			if (readdirSync(join(dir, entry.name)).length === 0) rmdirSync(join(dir, entry.name));
-		}
-	};
-	prune(outDir);
-	return removed;
 }
 
 /**

@@ -1,33 +1,24 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { filesUnder } from '../../src/lib/file-signature';
-import { buildEnv, fixtureSite, SITES } from '../support/sites';
+import { fixtureSite, npmRunBuild, SITES } from '../support/sites';
 
 // `npm run build` makes the search indexes after Astro has exited (src/cli/build.ts), where a bare
 // `astro build` (how the fixtures are built) makes them at its end: readers must get the same site.
 const work = mkdtempSync(join(tmpdir(), 'huiji-separate-index-'));
-const project = join(import.meta.dirname, '..', '..');
-const npmRunBuild = () => {
-	const run = spawnSync(join(project, 'node_modules/.bin/node'), ['src/cli/build.ts', '--outDir', join(work, 'dist')], {
-		cwd: project,
-		encoding: 'utf8',
-		env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: SITES.second.root, HUIJI_CACHE_DIR: join(work, 'cache'), SITE_URL: SITES.second.url },
-	});
-	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-};
+const build = () => npmRunBuild({ contentRoot: SITES.second.root, cacheDir: join(work, 'cache'), siteUrl: SITES.second.url }, '--outDir', join(work, 'dist'));
 const sameFiles = (a: string, b: string) => {
 	const files = filesUnder(a).sort();
 	expect(filesUnder(b).sort()).toEqual(files);
 	return files.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 };
-let first: ReturnType<typeof npmRunBuild>;
-let second: ReturnType<typeof npmRunBuild>;
+let first: ReturnType<typeof build>;
+let second: ReturnType<typeof build>;
 beforeAll(() => {
-	first = npmRunBuild();
-	second = npmRunBuild();
+	first = build();
+	second = build();
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,30 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { filesUnder, fileSignature } from '../../src/lib/file-signature';
 import { copyContent, replaceIn } from '../support/content-copy';
-import { buildEnv, buildSite, fixtureSite, SITES } from '../support/sites';
+import { buildSite, fixtureSite, npmRunBuild, SITES } from '../support/sites';
 
 // A large archive is built in shards side by side (a CI matrix), then merged, then indexed
 // (src/lib/shard.ts, src/lib/shard-output.ts): readers must get the site one build makes.
 const work = mkdtempSync(join(tmpdir(), 'huiji-sharded-'));
 const content = copyContent(SITES.second.root);
-const project = join(import.meta.dirname, '..', '..');
-const npmRunBuild = (...args: string[]) => {
-	const run = spawnSync(join(project, 'node_modules/.bin/node'), ['src/cli/build.ts', ...args], {
-		cwd: project,
-		encoding: 'utf8',
-		env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: content, HUIJI_CACHE_DIR: join(work, 'cache'), SITE_URL: SITES.second.url },
-	});
-	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-};
+const build = (...args: string[]) => npmRunBuild({ contentRoot: content, cacheDir: join(work, 'cache'), siteUrl: SITES.second.url }, ...args);
 // One after another: two Astro builds of one checkout at once overwrite each other's server bundle in
 // the project's .astro/ (tried: "Cannot find module .astro/.prerender/chunks/…"). A CI matrix's jobs
 // each have their own checkout.
-const buildShards = () => [1, 2].map((k) => npmRunBuild('--shard', `${k}/2`, '--outDir', join(work, 'shards', String(k))));
-const merge = (from = join(work, 'shards'), outDir = join(work, 'dist')) => npmRunBuild('--merge', from, '--outDir', outDir);
+const buildShards = () => [1, 2].map((k) => build('--shard', `${k}/2`, '--outDir', join(work, 'shards', String(k))));
+const merge = (from = join(work, 'shards'), outDir = join(work, 'dist')) => build('--merge', from, '--outDir', outDir);
 
 /** Paths of files in `a` and `b` whose bytes differ, after checking both hold the same files. */
 const differing = (a: string, b: string) => {
@@ -35,8 +26,8 @@ const differing = (a: string, b: string) => {
 /** A page or file of one entry (its page, feed, calendar, citations, share card), as against lists and the home page. */
 const ofEntry = (path: string) => /^(articles|events|speakers|topics|organizations|series)\/[^/]+\//.test(path) || path.startsWith('cards/');
 
-let shards: ReturnType<typeof npmRunBuild>[];
-let merged: ReturnType<typeof npmRunBuild>;
+let shards: ReturnType<typeof build>[];
+let merged: ReturnType<typeof build>;
 beforeAll(() => {
 	shards = buildShards();
 	merged = merge();

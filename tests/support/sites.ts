@@ -35,6 +35,19 @@ export function buildSite(contentRoot: string, out: string, siteUrl?: string): {
 }
 
 /**
+ * `npm run build` (src/cli/build.ts: Astro's build, then the index step; `--shard`, `--merge`) with
+ * these arguments, of the site whose content is in `contentRoot`, its cache in `cacheDir`.
+ */
+export function npmRunBuild({ contentRoot, cacheDir, siteUrl }: { contentRoot: string; cacheDir: string; siteUrl: string }, ...args: string[]): { status: number | null; output: string } {
+	const result = spawnSync(join(project, 'node_modules/.bin/node'), ['src/cli/build.ts', ...args], {
+		cwd: project,
+		encoding: 'utf8',
+		env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: cacheDir, SITE_URL: siteUrl },
+	});
+	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
  * The environment for a build started from a test: without the variables Vitest sets for its own
  * Vite (BASE_URL=/, MODE, DEV, PROD, SSR), which the build's Vite would take as its own, so that a
  * site built for /conf-archive/ from inside a test linked to / (found by tests/e2e/cms.test.ts).
