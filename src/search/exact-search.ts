@@ -31,7 +31,7 @@ export interface ExactResult {
 /**
  * Bytes of decoded bigrams kept for later queries. A common bigram of a 100,000-article archive
  * takes ~20 MB decoded, and keeping every one a reader's queries touched grew the search page past
- * 3 GB in a benchmark's 165 queries; a small site's bigrams all fit.
+ * 3 GB in a benchmark's 164 queries; a small site's bigrams all fit.
  */
 const KEPT_BYTES = 96 << 20;
 const bytesOf = (o: Occurrences) => o.pages.buffer.byteLength + o.start.buffer.byteLength + o.offsets.buffer.byteLength;
