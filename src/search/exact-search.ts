@@ -146,12 +146,12 @@ export function createExactSearch(load: Loader, { keptBytes = KEPT_BYTES }: { ke
 				places.push(i, ...at);
 			}
 			const matches = ranked(perTerm, lengths, places, sort);
-			const partial: ExactMatch[] = [];
+			let partial: ExactMatch[] = [];
 			if (matches.length === 0 && T > 1) {
 				// Every page holding some term, in page order, each with its places (-1: not on it).
 				const some: number[] = [];
 				for (const page of [...new Set(perTerm.flatMap((l) => [...l.pages]))].sort((a, b) => a - b)) some.push(...perTerm.map((l) => indexOf(l.pages, page)));
-				partial.push(...ranked(perTerm, lengths, some, sort, true));
+				partial = ranked(perTerm, lengths, some, sort, true);
 			}
 			return { terms, tooShort: false, matches, partial };
 		},
@@ -213,7 +213,10 @@ function ranked(perTerm: Occurrences[], lengths: number[], places: number[], sor
 	let order: Float64Array;
 	if (sort === 'date') order = Float64Array.from({ length: rows }, (_, r) => r);
 	else {
-		const top = Math.max(0, ...scores) + 1;
+		// Not Math.max(...scores): a spread of 100,000 arguments is near V8's limit.
+		let top = 0;
+		for (const sc of scores) if (sc > top) top = sc;
+		top += 1;
 		order = Float64Array.from(scores, (sc, r) => (top - sc) * rows + r).sort();
 	}
 	return Array.from(order, (key) => {

@@ -23,8 +23,8 @@ export const MIN_HIDDEN = 5;
 /**
  * The filter panel's groups for a set of exact matches: each value's number of matches, values with
  * none left out unless chosen (a value from an old or mistyped link stays listed, so it can be
- * unchecked), most matches first, ties in Chinese collation order; at most `limit` of a group listed
- * unless the group is in `expanded`, chosen values always.
+ * unchecked), most matches first, ties in Chinese collation order. A group that would hide
+ * MIN_HIDDEN values or more lists its first `limit` and the chosen ones, unless it is in `expanded`.
  *
  * Counted by marking the matched pages once and walking each value's pages: linear in the facets'
  * size. Testing every match against every value instead was 22,038 values × 114,032 matches for one
