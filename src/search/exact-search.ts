@@ -82,30 +82,23 @@ export function createExactSearch(load: Loader, { keptBytes = KEPT_BYTES }: { ke
 		const proof = provingBigrams(term);
 		const lists = await Promise.all(proof.map((p) => occurrences(p.bigram, shards)));
 		if (lists.length === 1) return lists[0]!; // the first proving bigram is at the term's offset 0
-		const [first, ...rest] = lists as [Occurrences, ...Occurrences[]];
-		const shift = proof.slice(1).map((p) => p.offset);
-		const at = rest.map(() => 0); // each list's position in its pages
-		const next = rest.map(() => 0); // each list's position in the current page's offsets
+		const first = lists[0]!;
+		const shift = proof.map((p) => p.offset);
+		const next = lists.map(() => 0); // each list's position in the current page's offsets
 		// A term's occurrences are a subset of its first bigram's: arrays of that size are filled.
 		const pages = new Int32Array(first.pages.length);
 		const start = new Int32Array(first.pages.length + 1);
 		const offsets = new Int32Array(first.offsets.length);
 		let n = 0;
 		let found = 0;
-		pages: for (let i = 0; i < first.pages.length; i++) {
-			const page = first.pages[i]!;
-			for (let j = 0; j < rest.length; j++) {
-				const l = rest[j]!;
-				while (at[j]! < l.pages.length && l.pages[at[j]!]! < page) at[j]!++;
-				if (l.pages[at[j]!] !== page) continue pages;
-				next[j] = l.start[at[j]!]!;
-			}
+		forEachCommonPage(lists, (at) => {
+			for (let j = 1; j < lists.length; j++) next[j] = lists[j]!.start[at[j]!]!;
 			const before = found;
 			// Offsets ascend in every list, so each list is walked once per page.
-			starts: for (let k = first.start[i]!; k < first.start[i + 1]!; k++) {
+			starts: for (let k = first.start[at[0]!]!; k < first.start[at[0]! + 1]!; k++) {
 				const o = first.offsets[k]!;
-				for (let j = 0; j < rest.length; j++) {
-					const l = rest[j]!;
+				for (let j = 1; j < lists.length; j++) {
+					const l = lists[j]!;
 					const want = o + shift[j]!;
 					const end = l.start[at[j]! + 1]!;
 					while (next[j]! < end && l.offsets[next[j]!]! < want) next[j]!++;
@@ -115,10 +108,10 @@ export function createExactSearch(load: Loader, { keptBytes = KEPT_BYTES }: { ke
 				offsets[found++] = o;
 			}
 			if (found > before) {
-				pages[n] = page;
+				pages[n] = first.pages[at[0]!]!;
 				start[n++] = before;
 			}
-		}
+		});
 		start[n] = found;
 		return { pages: pages.subarray(0, n), start: start.subarray(0, n + 1), offsets: offsets.subarray(0, found) };
 	}
@@ -134,17 +127,7 @@ export function createExactSearch(load: Loader, { keptBytes = KEPT_BYTES }: { ke
 			// Pages holding every term, in page order: row r's place in term t's list is places[r * T + t].
 			const T = terms.length;
 			const places: number[] = [];
-			const [first, ...rest] = perTerm as [Occurrences, ...Occurrences[]];
-			const at = rest.map(() => 0);
-			pages: for (let i = 0; i < first.pages.length; i++) {
-				const page = first.pages[i]!;
-				for (let j = 0; j < rest.length; j++) {
-					const l = rest[j]!;
-					while (at[j]! < l.pages.length && l.pages[at[j]!]! < page) at[j]!++;
-					if (l.pages[at[j]!] !== page) continue pages;
-				}
-				places.push(i, ...at);
-			}
+			forEachCommonPage(perTerm, (at) => places.push(...at));
 			const matches = ranked(perTerm, lengths, places, sort);
 			let partial: ExactMatch[] = [];
 			if (matches.length === 0 && T > 1) {
@@ -223,6 +206,26 @@ function ranked(perTerm: Occurrences[], lengths: number[], places: number[], sor
 		const r = key % rows;
 		return new Match(pageOf(r), scores[r]!, hitsOf, r);
 	});
+}
+
+/**
+ * Calls `visit` for each page on every list, in page order, with `at[t]` the page's place in list t
+ * (one array, updated in place: copy what is kept). Pages ascend in every list, so each list is
+ * walked once.
+ */
+function forEachCommonPage(lists: Occurrences[], visit: (at: number[]) => void): void {
+	const first = lists[0]!;
+	const at = lists.map(() => 0);
+	pages: for (let i = 0; i < first.pages.length; i++) {
+		const page = first.pages[i]!;
+		at[0] = i;
+		for (let t = 1; t < lists.length; t++) {
+			const l = lists[t]!;
+			while (at[t]! < l.pages.length && l.pages[at[t]!]! < page) at[t]!++;
+			if (l.pages[at[t]!] !== page) continue pages;
+		}
+		visit(at);
+	}
 }
 
 /** Where `page` is in ascending `pages`, or -1. */

@@ -65,25 +65,35 @@ export function encodeShard(entries: Iterable<readonly [bigram: string, postings
 	return bytes.subarray(0, at);
 }
 
-/** The inverse of encodeShard: bigram → postings. */
-export function decodeShard(bytes: Uint8Array): Record<string, Postings> {
-	const out: Record<string, Postings> = {};
-	let at = 0;
-	const get = () => {
+/** Reads unsigned LEB128 varints (encodeShard's numbers) one after another from `at`. */
+class VarintReader {
+	at = 0;
+	// No parameter property: Node runs this file with type stripping alone (the index step).
+	private readonly bytes: Uint8Array;
+	constructor(bytes: Uint8Array) {
+		this.bytes = bytes;
+	}
+	next(): number {
 		let n = 0;
 		let shift = 0;
 		let byte: number;
 		do {
-			byte = bytes[at++]!;
+			byte = this.bytes[this.at++]!;
 			n += (byte & 0x7f) * 2 ** shift;
 			shift += 7;
 		} while (byte & 0x80);
 		return n;
-	};
-	while (at < bytes.length) {
-		const bigram = String.fromCodePoint(get(), get());
-		const postings = new Array<number>(get());
-		for (let i = 0; i < postings.length; i++) postings[i] = get();
+	}
+}
+
+/** The inverse of encodeShard: bigram → postings. */
+export function decodeShard(bytes: Uint8Array): Record<string, Postings> {
+	const out: Record<string, Postings> = {};
+	const read = new VarintReader(bytes);
+	while (read.at < bytes.length) {
+		const bigram = String.fromCodePoint(read.next(), read.next());
+		const postings = new Array<number>(read.next());
+		for (let i = 0; i < postings.length; i++) postings[i] = read.next();
 		out[bigram] = postings;
 	}
 	return out;
@@ -109,25 +119,14 @@ export const NO_OCCURRENCES: Occurrences = { pages: new Int32Array(0), start: ne
  */
 export function occurrencesIn(bytes: Uint8Array, bigram: string): Occurrences {
 	const [want1, want2] = [...bigram].map((c) => c.codePointAt(0)!);
-	let at = 0;
-	const get = () => {
-		let n = 0;
-		let shift = 0;
-		let byte: number;
-		do {
-			byte = bytes[at++]!;
-			n += (byte & 0x7f) * 2 ** shift;
-			shift += 7;
-		} while (byte & 0x80);
-		return n;
-	};
-	while (at < bytes.length) {
-		const first = get();
-		const second = get();
-		const length = get();
+	const read = new VarintReader(bytes);
+	while (read.at < bytes.length) {
+		const first = read.next();
+		const second = read.next();
+		const length = read.next();
 		if (first !== want1 || second !== want2) {
 			// Skip `length` varints: a varint ends at a byte below 0x80.
-			for (let left = length; left > 0; at++) if (bytes[at]! < 0x80) left--;
+			for (let left = length; left > 0; read.at++) if (bytes[read.at]! < 0x80) left--;
 			continue;
 		}
 		// Each page is [page delta, count, first offset, offset deltas…]: count + 2 numbers, so there
@@ -139,13 +138,13 @@ export function occurrencesIn(bytes: Uint8Array, bigram: string): Occurrences {
 		let k = 0;
 		let page = 0;
 		for (let left = length; left > 0; n++) {
-			page += get();
-			const count = get();
+			page += read.next();
+			const count = read.next();
 			pages[n] = page;
 			start[n] = k;
-			let o = get();
+			let o = read.next();
 			offsets[k++] = o;
-			for (let c = 1; c < count; c++) offsets[k++] = o += get();
+			for (let c = 1; c < count; c++) offsets[k++] = o += read.next();
 			left -= count + 2;
 		}
 		start[n] = k;
