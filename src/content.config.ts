@@ -1,10 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { collectionEntries, passLoader, settingsEntries } from './collections/loader';
-import { COLLECTIONS } from './collections/registry';
+import { PASS_COLLECTION, passLoader } from './collections/loader';
 
-// Derived from the registry (src/collections/registry.ts): one Astro collection per entry there,
-// filled from the validator's records, plus the site's settings (content/site.yaml).
-export const collections = {
-	...Object.fromEntries(COLLECTIONS.map((c) => [c.key, defineCollection({ loader: passLoader(c.key, collectionEntries(c.key)) })])),
-	site: defineCollection({ loader: passLoader('site', settingsEntries) }),
-};
+// One collection whose one entry names the current content pass (src/collections/loader.ts): the
+// records themselves go from the validator to the site model (src/lib/site.ts) without Astro's store.
+export const collections = { [PASS_COLLECTION]: defineCollection({ loader: passLoader() }) };

@@ -1,20 +1,24 @@
-import { getCollection, getEntry } from 'astro:content';
-import { COLLECTIONS } from '../collections/registry';
+import { getEntry } from 'astro:content';
+import { PASS_COLLECTION, PASS_ENTRY } from '../collections/loader';
+import { contentPass } from '../collections/pass';
 import { uiFor } from '../i18n';
 import type { SiteSettings } from '../schemas';
 import { CARD_VERSION } from '../cards/render-card';
 import { shareCardPngs } from '../cards/share-cards';
 import { cacheKey } from './cache-key';
+import { contentRoot } from './content-root';
 import { imagesDigest, pictureDigest } from './pictures';
 import type { SiteRecords } from './records';
 import { buildShard, entriesOfShard } from './shard';
 import { buildSiteModel } from './site-model';
 
-// Loaded once per build: every page imports `site` from here instead of querying collections itself.
-// The records are the validator's (src/collections/pass.ts): checked, references resolved.
-const lists = await Promise.all(COLLECTIONS.map(async (c) => [c.key, (await getCollection(c.key)).map((e) => e.data)] as const));
-const settings = (await getEntry('site', 'settings'))!.data as unknown as SiteSettings;
-const records = { ...Object.fromEntries(lists), settings } as unknown as SiteRecords;
+// Loaded once per build: every page imports `site` from here instead of querying content itself.
+// The records are the validator's (src/collections/pass.ts), taken straight from the content pass
+// of this process: checked, references resolved. Reading the pass's entry makes this module depend
+// on it, so that `astro dev` evaluates it again after an edit (src/collections/loader.ts).
+await getEntry(PASS_COLLECTION, PASS_ENTRY);
+const records: SiteRecords = contentPass(contentRoot()).records;
+const settings: SiteSettings = records.settings;
 
 export const site = buildSiteModel(records, { base: import.meta.env.BASE_URL, pictureDigest });
 /** The reader-facing strings of the site's language. */
