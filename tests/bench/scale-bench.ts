@@ -1,7 +1,8 @@
-// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo] [--keep] [--shards n]`: generates each archive
+// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo [--bare-astro]] [--keep] [--shards n]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
 // Hugo (bare templates) + Pagefind over the same content in the same session, and Astro with bare
-// templates (Astro's own floor). With --shards, ours is built as a CI matrix would build it: n shard
+// templates (Astro's own floor, cold and rebuilt after one edit; with --no-hugo, only when
+// --bare-astro asks). With --shards, ours is built as a CI matrix would build it: n shard
 // jobs, then the merge (./scale/build-archive.ts). Prints Markdown tables,
 // headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
 // before and after, and how much CPU everything else took during each build.
@@ -18,7 +19,7 @@ import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight } from './scale/site-stats';
 
 const { values } = parseArgs({
-	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
+	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, 'bare-astro': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
 });
 const shards = values.shards ? Number(values.shards) : undefined;
 const build = (root: string, cold: boolean) => (shards ? buildShardedArchive(project, root, { cold, shards }) : buildArchive(project, root, { cold }));
@@ -44,7 +45,10 @@ interface Row {
 	exact: { bytes: number; files: number };
 	weight: { html: number; css: number; js: number };
 	cards: { cold: ReturnType<typeof cardStats>; rebuild: ReturnType<typeof cardStats> };
-	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring; astro: number; astroPages: number };
+	/** Hugo + Pagefind (without --no-hugo). */
+	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring };
+	/** Astro with bare templates: cold, and rebuilt after one edit. */
+	bare?: { cold: number; rebuild: number; pages: number; peak: number };
 }
 
 const rows: Row[] = [];
@@ -80,9 +84,13 @@ for (const n of values.articles.map(Number)) {
 		console.error(`  Hugo ${hugo} + Pagefind…`);
 		const r = await hugoReference(root, project);
 		const load = { ownCpu: r.hugo.load.ownCpu + r.pagefind.load.ownCpu, otherCpu: r.hugo.load.otherCpu + r.pagefind.load.otherCpu, stealShare: (r.hugo.load.stealShare * r.hugo.wall + r.pagefind.load.stealShare * r.pagefind.wall) / (r.hugo.wall + r.pagefind.wall) };
-		console.error('  bare Astro…');
-		const bare = await astroReference(root, project);
-		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load, astro: bare.build.wall, astroPages: bare.pages };
+		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
+	}
+	let bare: Row['bare'];
+	if (hugo || values['bare-astro']) {
+		console.error('  bare Astro, cold and after one edit…');
+		const b = await astroReference(root, project, edited);
+		bare = { cold: b.build.wall, rebuild: b.rebuild.wall, pages: b.pages, peak: Math.max(b.build.peakTree, b.rebuild.peakTree) };
 	}
 	rows.push({
 		articles: n,
@@ -98,6 +106,7 @@ for (const n of values.articles.map(Number)) {
 		weight,
 		cards: { cold: cardStats(cold.output, cold.dist), rebuild: cardStats(rebuild.output, rebuild.dist) },
 		reference,
+		bare,
 	});
 	if (!values.keep) rmSync(root, { recursive: true, force: true });
 }
@@ -141,8 +150,14 @@ if (rows.some((r) => r.reference)) {
 	for (const r of rows) {
 		if (!r.reference) continue;
 		const ref = r.reference.hugo + r.reference.pagefind;
-		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2), `${s(r.reference.astro)} (${r.reference.astroPages})`, ((r.reference.astro + r.reference.pagefind) / ref).toFixed(2)]);
+		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2), r.bare ? `${s(r.bare.cold)} (${r.bare.pages})` : '', r.bare ? ((r.bare.cold + r.reference.pagefind) / ref).toFixed(2) : '']);
 	}
+}
+if (rows.some((r) => r.bare)) {
+	// Astro's incremental build alone, no search index: the least a rebuild on this stack takes.
+	console.log('');
+	header(['articles', 'bare Astro pages', 'bare Astro cold', 'bare Astro rebuild after 1 edit', 'its peak RSS', 'ours: rebuild (Astro part)', 'ours: rebuild']);
+	for (const r of rows) if (r.bare) line([r.articles, r.bare.pages, s(r.bare.cold), s(r.bare.rebuild), gb(r.bare.peak), s(r.rebuild.steps.validate + r.rebuild.steps.pages), s(r.rebuild.wall)]);
 }
 console.log('');
 header(['articles', 'output', 'files', 'fullest folder', 'Pagefind index (files)', 'exact index (files)', 'the rest (files)', 'article page gz: HTML + CSS', 'article page JS (gz)', 'generate corpus']);
