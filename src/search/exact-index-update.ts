@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index.ts';
 import { readIndexFile, replaceIndexFile, storedBytes } from './index-files.ts';
 import { NORMALISATION, codePoints, shardOf } from './normalise.ts';
+import { bodyLengthOf, hashOf, pageHash } from './page-digest.ts';
 import { decodePostings, encodePostings, encodeShard, type Postings } from './postings.ts';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
@@ -19,13 +19,10 @@ export interface ExactIndexState {
 	manifest: Manifest;
 }
 
-const pageHash = (p: SearchPage) =>
-	createHash('sha1').update(JSON.stringify([p.url, p.title, p.kind, p.date, p.event, p.names, p.body, p.filters, p.person])).digest('base64url');
-
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 4, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(pageHash), manifest };
+	return { version: 4, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(hashOf), manifest };
 }
 
 /** Files of an index with this manifest: manifest, shards, docs, filters, people. */
@@ -74,18 +71,20 @@ export function updateExactIndex(
 ): { state: ExactIndexState; changedPages: number; written: string[]; rebundled: boolean } | { reason: string } {
 	const ordered = indexOrder(pages);
 	if (ordered.length !== state.order.length || ordered.some((p, i) => p.url !== state.order[i])) return { reason: '页面有增删或日期变动' };
-	if (shardCount(ordered.reduce((n, p) => n + p.body.length, 0)) !== state.manifest.shards) return { reason: '分片数变化' };
+	if (shardCount(ordered.reduce((n, p) => n + bodyLengthOf(p), 0)) !== state.manifest.shards) return { reason: '分片数变化' };
 	// On a small site the docs are bundled by size, and a bundle's size moves with any edit: then all
 	// docs files are written again (the docs are a small part of the index; the shards are the bulk).
 	const manifest: Manifest = { ...state.manifest, docsPerFile: docsFileSize(ordered) };
 	const rebundled = manifest.docsPerFile !== state.manifest.docsPerFile;
 
-	const hashes = ordered.map(pageHash);
+	// Known from the page cache for pages whose bodies it has not read: unchanged pages are not read.
+	const hashes = ordered.map(hashOf);
 	const changed = hashes.flatMap((h, i) => (h === state.hashes[i] ? [] : [i]));
 	// Per shard, per bigram: the pages whose postings change, and their new offsets ([] = gone).
 	const edits = new Map<number, Map<string, Map<number, number[]>>>();
 	for (const page of changed) {
 		const old = before(ordered[page]!.url);
+		// Hashed from the body as read, not from the cache's record: a wrong old body builds the index whole.
 		if (!old || pageHash(old) !== state.hashes[page]) return { reason: '缺少上次构建的页面内容' };
 		const was = pagePostings(old);
 		const now = pagePostings(ordered[page]!);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { linesOf, parseJson, readCacheFile, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
 import type { SearchPage } from './exact-index';
+import { hashOf, pageHash, rememberDigest } from './page-digest.ts';
 
 /** What was read from one built page, and how to tell the page is the same file next time. */
 export interface PageCacheEntry {
@@ -15,30 +17,38 @@ export interface PageCacheEntry {
 }
 export type PageCacheEntries = Record<string, PageCacheEntry>;
 
-/** Raise when readPage() changes what it reads: cached pages from older builds are then read again. */
-const VERSION = 4;
+/** Raise when readPage() changes what it reads, or the files' layout changes: older caches are then read again. */
+const VERSION = 5;
+
+/** A base file's line for a page: its entry less the body, and where the body is in the bodies file. */
+type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit<SearchPage, 'body'> | null; body?: [at: number, bytes: number, length: number, hash: string] }];
 
 /**
- * The page cache of readBuiltPages() on disk: a base file of every page (113 MB at 10,000
- * articles, ~2 s to write) and a small delta file of the pages that differ from it. The base is a
- * line per page after a head line that counts them (one JSON text of 100,000 articles' pages would
- * pass V8's longest string, 2^29 characters); a base with fewer lines than its head says was cut
- * short. A rebuild after a few edits writes only the delta; the base is rewritten when the delta
- * grows past a twentieth of the pages. The delta names its base, so a base rewritten without it is never
+ * The page cache of readBuiltPages() on disk: a base of every page and a small delta file of the
+ * pages that differ from it. The base is two files: an index, a line per page after a head line that
+ * counts them (one JSON text of 100,000 articles' pages would pass V8's longest string, 2^29
+ * characters), and the bodies, one after another, in a file named by the base's id. A base with
+ * fewer lines than its head says, or a bodies file of another length, was cut short.
+ *
+ * Bodies are read only when asked for (a page's `body`), each from its place in the file, and
+ * checked against the page's hash when read: at 100,000 articles, reading every body back (~1 GB as
+ * JSON lines) took most of the ~58 s of the index step in a rebuild after one edit, which needs the
+ * bodies of the edited page and of its neighbours in a docs file. `reread(url)` gives a page's body
+ * again from its built file, for a body that does not match its hash.
+ *
+ * A rebuild after a few edits writes only the delta; the base is rewritten when the delta grows past
+ * a twentieth of the pages. The delta names its base, so a base rewritten without it is never
  * combined with a stale delta.
  */
-export function openPageCache(file: string): { entries: PageCacheEntries; save(next: PageCacheEntries): void } {
+export function openPageCache(file: string, reread: (url: string) => string | undefined = () => undefined): { entries: PageCacheEntries; save(next: PageCacheEntries): void } {
 	const deltaFile = `${file}.delta`;
-	// A file cut short by a killed build is discarded (readCacheFile); both are written atomically.
-	const read = <T>(path: string): T | undefined => {
-		const saved = readCacheFile(path, parseJson) as { version?: number } | undefined;
-		return saved?.version === VERSION ? (saved as T) : undefined;
-	};
-	const base = readCacheFile(file, parseBase);
-	const delta = base && read<{ base: string; pages: Record<string, PageCacheEntry | null> }>(deltaFile);
+	const bodiesFile = (id: string) => `${file}.${id}.bodies`;
+	// A file cut short by a killed build is discarded (readCacheFile); all are written atomically.
+	const base = readCacheFile(file, (bytes) => parseBase(bytes, bodiesFile, reread));
+	const saved = base && (readCacheFile(deltaFile, parseJson) as { version?: number; base?: string; pages?: Record<string, PageCacheEntry | null> } | undefined);
 	const entries: PageCacheEntries = { ...base?.pages };
-	if (delta?.base === base?.id) {
-		for (const [url, entry] of Object.entries(delta?.pages ?? {})) {
+	if (saved?.version === VERSION && saved.base === base?.id) {
+		for (const [url, entry] of Object.entries(saved.pages ?? {})) {
 			if (entry) entries[url] = entry;
 			else delete entries[url];
 		}
@@ -56,8 +66,31 @@ export function openPageCache(file: string): { entries: PageCacheEntries; save(n
 					return;
 				}
 			}
-			writeLinesAtomic(file, baseLines(next));
+			// Every body is read here (the pages that still read theirs from the old bodies file keep
+			// them), so the old file can go once the new base is written.
+			const id = randomUUID();
+			const lines: string[] = [];
+			let at = 0;
+			writeLinesAtomic(
+				bodiesFile(id),
+				(function* () {
+					for (const [url, entry] of Object.entries(next)) {
+						const { page, ...rest } = entry;
+						if (!page) {
+							lines.push(JSON.stringify([url, { ...rest, page: null }] satisfies BaseLine));
+							continue;
+						}
+						const { body, ...facts } = page;
+						const bytes = Buffer.byteLength(body) + 1;
+						lines.push(JSON.stringify([url, { ...rest, page: facts, body: [at, bytes - 1, body.length, hashOf(page)] }] satisfies BaseLine));
+						at += bytes;
+						yield body;
+					}
+				})(),
+			);
+			writeLinesAtomic(file, [JSON.stringify({ version: VERSION, id, count: lines.length, bodyBytes: at }), ...lines]);
 			rmSync(deltaFile, { force: true });
+			for (const old of readdirSync(dirname(file))) if (old.startsWith(`${basename(file)}.`) && old.endsWith('.bodies') && join(dirname(file), old) !== bodiesFile(id)) rmSync(join(dirname(file), old), { force: true });
 		},
 	};
 }
@@ -65,25 +98,58 @@ export function openPageCache(file: string): { entries: PageCacheEntries; save(n
 /** Entries of an unchanged page are the very objects loaded; others compare by what they record. */
 const sameEntry = (a: PageCacheEntry, b: PageCacheEntry | undefined) => a === b || (b !== undefined && a.stat === b.stat && a.hash === b.hash);
 
-/** A base file's lines: the head, then each page (written one by one, never joined whole). */
-function* baseLines(pages: PageCacheEntries): Generator<string> {
-	const urls = Object.keys(pages);
-	yield JSON.stringify({ version: VERSION, id: randomUUID(), count: urls.length });
-	for (const url of urls) yield JSON.stringify([url, pages[url]]);
-}
-
-/** A base file's pages, or undefined when it is of another version; throws when it is cut short. */
-function parseBase(bytes: Buffer): { id: string; pages: PageCacheEntries } | undefined {
+/** A base's pages, their bodies read when asked for; undefined when it is of another version; throws when it or its bodies are cut short. */
+function parseBase(bytes: Buffer, bodiesFile: (id: string) => string, reread: (url: string) => string | undefined): { id: string; pages: PageCacheEntries } | undefined {
 	const lines = linesOf(bytes);
-	const head = JSON.parse(lines.next().value ?? '{}') as { version?: number; id: string; count: number };
+	const head = JSON.parse(lines.next().value ?? '{}') as { version?: number; id: string; count: number; bodyBytes: number };
 	if (head.version !== VERSION) return undefined;
+	const bodies = bodiesFile(head.id);
+	const size = statSync(bodies, { throwIfNoEntry: false })?.size;
+	if (size !== head.bodyBytes) throw new Error(`正文文件${size === undefined ? '不存在' : `只有 ${size} 字节，应有 ${head.bodyBytes} 字节`}`);
 	const pages: PageCacheEntries = {};
 	let count = 0;
 	for (const line of lines) {
-		const [url, entry] = JSON.parse(line) as [string, PageCacheEntry];
-		pages[url] = entry;
+		const [url, { page, body, ...rest }] = JSON.parse(line) as BaseLine;
+		pages[url] = { ...rest, page: page && body ? lazyPage(page, bodies, body, () => reread(url)) : null };
 		count++;
 	}
 	if (count !== head.count) throw new Error(`只有 ${count} 个页面，应有 ${head.count} 个`);
 	return { id: head.id, pages };
+}
+
+/**
+ * A page whose body is read from the bodies file the first time it is asked for, and kept. A body
+ * that does not match the page's hash (the file changed under the cache) is taken from `reread`
+ * instead when it can be; otherwise it is returned as read, and the exact index's own check of an
+ * old page's hash (exact-index-update.ts) builds the index whole.
+ */
+function lazyPage(facts: Omit<SearchPage, 'body'>, bodies: string, [at, bytes, length, hash]: NonNullable<BaseLine[1]['body']>, reread: () => string | undefined): SearchPage {
+	const page = { ...facts } as SearchPage;
+	Object.defineProperty(page, 'body', {
+		enumerable: true,
+		configurable: true,
+		get() {
+			let body = readBody(bodies, at, bytes);
+			if (pageHash({ ...facts, body }) !== hash) body = reread() ?? body;
+			Object.defineProperty(page, 'body', { value: body, enumerable: true, writable: true, configurable: true });
+			rememberDigest(page, pageHash(page), body.length);
+			return body;
+		},
+	});
+	rememberDigest(page, hash, length);
+	return page;
+}
+
+function readBody(file: string, at: number, bytes: number): string {
+	const buffer = Buffer.alloc(bytes);
+	let fd: number | undefined;
+	try {
+		fd = openSync(file, 'r');
+		readSync(fd, buffer, 0, bytes, at);
+	} catch {
+		return '';
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+	return buffer.toString('utf8');
 }

@@ -1,5 +1,6 @@
 import type { CustomRecord } from 'pagefind';
 import type { SearchPage } from './exact-index';
+import { bodyLengthOf } from './page-digest.ts';
 
 /**
  * Characters Pagefind is given in all. Pagefind keeps its whole index in memory while it writes it,
@@ -26,7 +27,8 @@ export const PAGEFIND_MAX_FRAGMENTS = 1_000;
 export function pagefindRecords(pages: SearchPage[], budget = PAGEFIND_BUDGET): CustomRecord[] {
 	const heads = pages.map((p) => [p.title, ...p.names].join('\n'));
 	const headChars = heads.reduce((n, head) => n + head.length, 0);
-	const total = pages.reduce((n, p) => n + p.body.length, headChars);
+	// Lengths known from the page cache: with no body in the records (large sites), no body is read.
+	const total = pages.reduce((n, p) => n + bodyLengthOf(p), headChars);
 	const perPage = total <= budget ? Infinity : Math.max(0, Math.floor((budget - headChars) / Math.max(1, pages.length)));
 	return pages.map((p, i) => ({
 		url: p.url,

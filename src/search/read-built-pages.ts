@@ -24,7 +24,8 @@ export type PageFacts = Omit<SearchPage, 'body'>;
  *
  * With a `cacheFile`, a page is not parsed again when its bytes and facts are unchanged since the
  * last build (parsing is most of the time: ~20 s for 12,000 pages), and not even read when the file
- * itself is untouched (dist/ is kept between builds: 218 MB at 10,000 articles). `changed`, when
+ * itself is untouched (dist/ is kept between builds: 218 MB at 10,000 articles); a cached page's body
+ * is read from the cache only if something asks for it (./page-cache.ts). `changed`, when
  * given, receives the last build's reading of each page that did change (null: nothing searchable).
  */
 export function readBuiltPages(
@@ -32,7 +33,13 @@ export function readBuiltPages(
 	facts: Map<string, PageFacts>,
 	{ base = '/', cacheFile, changed }: { base?: string; cacheFile?: string; changed?: Map<string, SearchPage | null> } = {},
 ): SearchPage[] {
-	const cache = cacheFile ? openPageCache(cacheFile) : undefined;
+	// A cached body that does not match its hash is read again from its page, if the page is unchanged.
+	const unchanged = new Map<string, string>();
+	const reread = (url: string) => {
+		const path = unchanged.get(url);
+		return path === undefined ? undefined : (readPage(facts.get(url)!, readFileSync(path, 'utf8'))?.body ?? undefined);
+	};
+	const cache = cacheFile ? openPageCache(cacheFile, reread) : undefined;
 	const previous = cache?.entries ?? {};
 	const next: PageCacheEntries = {};
 	const pages: SearchPage[] = [];
@@ -66,6 +73,7 @@ export function readBuiltPages(
 					current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
 				}
 			}
+			if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged.set(url, path);
 			next[url] = current!;
 			if (current!.page) pages.push(current!.page);
 		}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -108,4 +108,51 @@ test('a base cut short at the end of a line is discarded, not read as a site wit
 	// Nothing from the cut base is trusted: no page is reported with a reading from it.
 	expect(changed).toEqual([]);
 	expect(pages).toEqual(fresh());
+});
+
+const bodiesFile = () => readdirSync(work).find((f) => f.endsWith('.bodies'))!;
+
+test('an unchanged page’s body is read from the cache only when asked for, and is the page’s text', () => {
+	read();
+	write(7, '改过的正文');
+	const { pages } = read();
+	const unread = pages.filter((p) => Object.getOwnPropertyDescriptor(p, 'body')?.get);
+	// Every page but the edited one, which was parsed again.
+	expect(unread.map((p) => p.url).sort()).toEqual([...facts.keys()].filter((url) => url !== '/articles/a7/').sort());
+	expect(pages).toEqual(fresh());
+});
+
+test('a bodies file changed under the cache at the same size: each wrong body is read again from its page', () => {
+	read();
+	const path = join(work, bodiesFile());
+	const bytes = readFileSync(path);
+	// Swap two characters of the first body (纪 and 要): same length, other text.
+	const text = bytes.toString('utf8').replace('纪要', '要纪');
+	writeFileSync(path, text);
+	expect(Buffer.byteLength(text)).toBe(bytes.length);
+	const { pages, changed } = read();
+	expect(changed).toEqual([]);
+	expect(pages).toEqual(fresh());
+});
+
+test('a bodies file of another length, or none, discards the base: nothing is read from it', () => {
+	read();
+	writeFileSync(join(work, bodiesFile()), '短了');
+	write(1, '改过的正文');
+	expect(read()).toEqual({ pages: fresh(), changed: [] });
+	rmSync(join(work, bodiesFile()));
+	write(2, '又改过的正文');
+	expect(read()).toEqual({ pages: fresh(), changed: [] });
+});
+
+test('a rewritten base leaves one bodies file, and the unchanged pages of that read keep their bodies', () => {
+	read();
+	// All but one page edited: the base is written anew, and the old bodies file removed.
+	for (let n = 0; n < 60; n++) if (n !== 3) write(n, `全部重写的第 ${n} 篇`);
+	const { pages, changed } = read();
+	expect(changed).toHaveLength(59);
+	expect(readdirSync(work).filter((f) => f.endsWith('.bodies'))).toHaveLength(1);
+	expect(pages.find((p) => p.url === '/articles/a3/')?.body).toBe('第 3 篇纪要的正文');
+	expect(pages).toEqual(fresh());
+	expect(read().pages).toEqual(fresh());
 });

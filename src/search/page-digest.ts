@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { SearchPage } from './exact-index';
+
+/** A hash of everything the exact index holds of a page (its state compares pages by it). */
+export const pageHash = (p: SearchPage) =>
+	createHash('sha1').update(JSON.stringify([p.url, p.title, p.kind, p.date, p.event, p.names, p.body, p.filters, p.person])).digest('base64url');
+
+/**
+ * What the page cache knew of a page whose body it has not read (./page-cache.ts: bodies are read
+ * only when asked for): its hash and its body's length, so that a rebuild after one edit neither
+ * reads nor hashes 100,000 bodies to find that one changed.
+ */
+const known = new WeakMap<SearchPage, { hash: string; length: number }>();
+
+export const rememberDigest = (p: SearchPage, hash: string, length: number) => known.set(p, { hash, length });
+
+/** pageHash(p), from the page cache when it knows it. */
+export const hashOf = (p: SearchPage) => known.get(p)?.hash ?? pageHash(p);
+
+/** p.body.length, from the page cache when it knows it. */
+export const bodyLengthOf = (p: SearchPage) => known.get(p)?.length ?? p.body.length;
