@@ -3,7 +3,7 @@ import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { linesOf, parseJson, readCacheFile, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
 import type { SearchPage } from './exact-index';
-import { hashOf, pageHash, rememberDigest } from './page-digest.ts';
+import { hashOf, LEAD, pageHash, rememberDigest } from './page-digest.ts';
 
 /** What was read from one built page, and how to tell the page is the same file next time. */
 export interface PageCacheEntry {
@@ -18,10 +18,10 @@ export interface PageCacheEntry {
 export type PageCacheEntries = Record<string, PageCacheEntry>;
 
 /** Raise when readPage() changes what it reads, or the files' layout changes: older caches are then read again. */
-const VERSION = 5;
+const VERSION = 6;
 
 /** A base file's line for a page: its entry less the body, and where the body is in the bodies file. */
-type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit<SearchPage, 'body'> | null; body?: [at: number, bytes: number, length: number, hash: string] }];
+type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit<SearchPage, 'body'> | null; body?: [at: number, bytes: number, length: number, hash: string, lead: string] }];
 
 /**
  * The page cache of readBuiltPages() on disk: a base of every page and a small delta file of the
@@ -33,7 +33,8 @@ type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit
  * Bodies are read only when asked for (a page's `body`), each from its place in the file, and
  * checked against the page's hash when read: at 100,000 articles, reading every body back (~1 GB as
  * JSON lines) took most of the ~58 s of the index step in a rebuild after one edit, which needs the
- * bodies of the edited page and of its neighbours in a docs file. `reread(url)` gives a page's body
+ * bodies of the edited page and of its neighbours in a docs file (each body's start is kept in the
+ * index, for Pagefind's records). `reread(url)` gives a page's body
  * again from its built file, for a body that does not match its hash.
  *
  * A rebuild after a few edits writes only the delta; the base is rewritten when the delta grows past
@@ -82,7 +83,7 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 						}
 						const { body, ...facts } = page;
 						const bytes = Buffer.byteLength(body) + 1;
-						lines.push(JSON.stringify([url, { ...rest, page: facts, body: [at, bytes - 1, body.length, hashOf(page)] }] satisfies BaseLine));
+						lines.push(JSON.stringify([url, { ...rest, page: facts, body: [at, bytes - 1, body.length, hashOf(page), body.slice(0, LEAD)] }] satisfies BaseLine));
 						at += bytes;
 						yield body;
 					}
@@ -123,7 +124,7 @@ function parseBase(bytes: Buffer, bodiesFile: (id: string) => string, reread: (u
  * instead when it can be; otherwise it is returned as read, and the exact index's own check of an
  * old page's hash (exact-index-update.ts) builds the index whole.
  */
-function lazyPage(facts: Omit<SearchPage, 'body'>, bodies: string, [at, bytes, length, hash]: NonNullable<BaseLine[1]['body']>, reread: () => string | undefined): SearchPage {
+function lazyPage(facts: Omit<SearchPage, 'body'>, bodies: string, [at, bytes, length, hash, lead]: NonNullable<BaseLine[1]['body']>, reread: () => string | undefined): SearchPage {
 	const page = { ...facts } as SearchPage;
 	Object.defineProperty(page, 'body', {
 		enumerable: true,
@@ -132,11 +133,11 @@ function lazyPage(facts: Omit<SearchPage, 'body'>, bodies: string, [at, bytes, l
 			let body = readBody(bodies, at, bytes);
 			if (pageHash({ ...facts, body }) !== hash) body = reread() ?? body;
 			Object.defineProperty(page, 'body', { value: body, enumerable: true, writable: true, configurable: true });
-			rememberDigest(page, pageHash(page), body.length);
+			rememberDigest(page, pageHash(page), body.length, body.slice(0, LEAD));
 			return body;
 		},
 	});
-	rememberDigest(page, hash, length);
+	rememberDigest(page, hash, length, lead);
 	return page;
 }
 

@@ -1,6 +1,6 @@
 import type { CustomRecord } from 'pagefind';
 import type { SearchPage } from './exact-index';
-import { bodyLengthOf } from './page-digest.ts';
+import { bodyLengthOf, bodyStartOf } from './page-digest.ts';
 
 /**
  * Characters Pagefind is given in all. Pagefind keeps its whole index in memory while it writes it,
@@ -32,7 +32,7 @@ export function pagefindRecords(pages: SearchPage[], budget = PAGEFIND_BUDGET): 
 	const perPage = total <= budget ? Infinity : Math.max(0, Math.floor((budget - headChars) / Math.max(1, pages.length)));
 	return pages.map((p, i) => ({
 		url: p.url,
-		content: perPage > 0 ? `${heads[i]}\n${p.body.slice(0, perPage)}` : heads[i]!,
+		content: perPage > 0 ? `${heads[i]}\n${bodyStartOf(p, perPage)}` : heads[i]!,
 		language: 'zh-cn',
 		// The same meta and filters the results list and facets use for exact matches.
 		meta: { title: p.title, kind: p.filters.kind?.[0] ?? p.kind, ...(p.filters.event?.[0] ? { event: p.filters.event[0] } : {}), ...(p.date ? { date: p.date } : {}) },

@@ -25,6 +25,8 @@ const shards = values.shards ? Number(values.shards) : undefined;
 const build = (root: string, cold: boolean) => (shards ? buildShardedArchive(project, root, { cold, shards }) : buildArchive(project, root, { cold }));
 const project = process.cwd();
 const hugo = values['no-hugo'] ? undefined : hugoVersion();
+// Without Hugo the reference columns would be missing from the tables, not marked as missing.
+if (!values['no-hugo'] && !hugo) throw new Error('Hugo is not installed: `apt-get install hugo` (Debian’s package is the reference), or pass --no-hugo.');
 console.error('calibrating…');
 const env = environment(project);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

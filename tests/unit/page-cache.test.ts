@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { SearchPage } from '../../src/search/exact-index';
+import { pagefindRecords } from '../../src/search/pagefind-records';
 import { readBuiltPages } from '../../src/search/read-built-pages';
 
 // A built site of 60 small pages, read with a cache as the search index integration reads dist/.
@@ -155,4 +156,19 @@ test('a rewritten base leaves one bodies file, and the unchanged pages of that r
 	expect(pages.find((p) => p.url === '/articles/a3/')?.body).toBe('第 3 篇纪要的正文');
 	expect(pages).toEqual(fresh());
 	expect(read().pages).toEqual(fresh());
+});
+
+test('Pagefind’s records of cached pages are those of fresh ones, and made without reading a body when the kept starts suffice', () => {
+	// Bodies of 300 characters: longer than the start the cache keeps of each (LEAD, 256).
+	for (let n = 0; n < 60; n++) write(n, `第 ${n} 篇`.padEnd(300, '长'));
+	read();
+	const headChars = pagefindRecords(fresh(), 0).reduce((sum, r) => sum + r.content.length, 0);
+	// Whole bodies; 278 characters each (more than kept: bodies are read); 25; none.
+	for (const budget of [Infinity, headChars + 60 * 278, headChars + 60 * 25, 0]) {
+		const { pages } = read();
+		expect(pages.every((p) => Object.getOwnPropertyDescriptor(p, 'body')?.get)).toBe(true);
+		expect(pagefindRecords(pages, budget)).toEqual(pagefindRecords(fresh(), budget));
+		const bodiesRead = pages.filter((p) => !Object.getOwnPropertyDescriptor(p, 'body')?.get).length;
+		expect(bodiesRead, `budget ${budget}`).toBe(budget === Infinity || budget > headChars + 60 * 256 ? 60 : 0);
+	}
 });
