@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { linesOf, parseJson, readCacheFile, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
 import type { SearchPage } from './exact-index';
 import { hashOf, LEAD, pageHash, rememberDigest } from './page-digest.ts';
@@ -27,8 +26,8 @@ type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit
  * The page cache of readBuiltPages() on disk: a base of every page and a small delta file of the
  * pages that differ from it. The base is two files: an index, a line per page after a head line that
  * counts them (one JSON text of 100,000 articles' pages would pass V8's longest string, 2^29
- * characters), and the bodies, one after another, in a file named by the base's id. A base with
- * fewer lines than its head says, or a bodies file of another length, was cut short.
+ * characters), and the bodies, one after another, in a file that starts with the base's id. A base
+ * with fewer lines than its head says, or a bodies file of another length or id, is discarded.
  *
  * Bodies are read only when asked for (a page's `body`), each from its place in the file, and
  * checked against the page's hash when read: at 100,000 articles, reading every body back (~1 GB as
@@ -43,7 +42,7 @@ type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit
  */
 export function openPageCache(file: string, reread: (url: string) => string | undefined = () => undefined): { entries: PageCacheEntries; save(next: PageCacheEntries): void } {
 	const deltaFile = `${file}.delta`;
-	const bodiesFile = (id: string) => `${file}.${id}.bodies`;
+	const bodiesFile = `${file}.bodies`;
 	// A file cut short by a killed build is discarded (readCacheFile); all are written atomically.
 	const base = readCacheFile(file, (bytes) => parseBase(bytes, bodiesFile, reread));
 	const saved = base && (readCacheFile(deltaFile, parseJson) as { version?: number; base?: string; pages?: Record<string, PageCacheEntry | null> } | undefined);
@@ -67,14 +66,16 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 					return;
 				}
 			}
-			// Every body is read here (the pages that still read theirs from the old bodies file keep
-			// them), so the old file can go once the new base is written.
+			// Every body is read here, from the old bodies file, before the new one is renamed over it:
+			// the pages that still read theirs from the old one keep them.
 			const id = randomUUID();
 			const lines: string[] = [];
-			let at = 0;
+			// The bodies file starts with the id of the index it belongs to (a line of its own).
+			let at = Buffer.byteLength(id) + 1;
 			writeLinesAtomic(
-				bodiesFile(id),
+				bodiesFile,
 				(function* () {
+					yield id;
 					for (const [url, entry] of Object.entries(next)) {
 						const { page, ...rest } = entry;
 						if (!page) {
@@ -91,7 +92,6 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 			);
 			writeLinesAtomic(file, [JSON.stringify({ version: VERSION, id, count: lines.length, bodyBytes: at }), ...lines]);
 			rmSync(deltaFile, { force: true });
-			for (const old of readdirSync(dirname(file))) if (old.startsWith(`${basename(file)}.`) && old.endsWith('.bodies') && join(dirname(file), old) !== bodiesFile(id)) rmSync(join(dirname(file), old), { force: true });
 		},
 	};
 }
@@ -100,13 +100,13 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 const sameEntry = (a: PageCacheEntry, b: PageCacheEntry | undefined) => a === b || (b !== undefined && a.stat === b.stat && a.hash === b.hash);
 
 /** A base's pages, their bodies read when asked for; undefined when it is of another version; throws when it or its bodies are cut short. */
-function parseBase(bytes: Buffer, bodiesFile: (id: string) => string, reread: (url: string) => string | undefined): { id: string; pages: PageCacheEntries } | undefined {
+function parseBase(bytes: Buffer, bodies: string, reread: (url: string) => string | undefined): { id: string; pages: PageCacheEntries } | undefined {
 	const lines = linesOf(bytes);
 	const head = JSON.parse(lines.next().value ?? '{}') as { version?: number; id: string; count: number; bodyBytes: number };
 	if (head.version !== VERSION) return undefined;
-	const bodies = bodiesFile(head.id);
 	const size = statSync(bodies, { throwIfNoEntry: false })?.size;
-	if (size !== head.bodyBytes) throw new Error(`正文文件${size === undefined ? '不存在' : `只有 ${size} 字节，应有 ${head.bodyBytes} 字节`}`);
+	if (size !== head.bodyBytes) throw new Error(`正文文件${size === undefined ? '不存在' : `有 ${size} 字节，应有 ${head.bodyBytes} 字节`}`);
+	if (readBody(bodies, 0, Buffer.byteLength(head.id)) !== head.id) throw new Error('正文文件属于另一份索引');
 	const pages: PageCacheEntries = {};
 	let count = 0;
 	for (const line of lines) {

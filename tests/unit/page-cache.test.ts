@@ -111,7 +111,7 @@ test('a base cut short at the end of a line is discarded, not read as a site wit
 	expect(pages).toEqual(fresh());
 });
 
-const bodiesFile = () => readdirSync(work).find((f) => f.endsWith('.bodies'))!;
+const bodiesFile = () => 'search-pages.jsonl.bodies';
 
 test('an unchanged page’s body is read from the cache only when asked for, and is the page’s text', () => {
 	read();
@@ -136,13 +136,18 @@ test('a bodies file changed under the cache at the same size: each wrong body is
 	expect(pages).toEqual(fresh());
 });
 
-test('a bodies file of another length, or none, discards the base: nothing is read from it', () => {
+test('a bodies file of another length, none, or another index’s discards the base: nothing is read from it', () => {
 	read();
 	writeFileSync(join(work, bodiesFile()), '短了');
 	write(1, '改过的正文');
 	expect(read()).toEqual({ pages: fresh(), changed: [] });
 	rmSync(join(work, bodiesFile()));
 	write(2, '又改过的正文');
+	expect(read()).toEqual({ pages: fresh(), changed: [] });
+	// Of the same length but another index's (its first line names another base).
+	const path = join(work, bodiesFile());
+	writeFileSync(path, `${'0'.repeat(36)}${readFileSync(path, 'utf8').slice(36)}`);
+	write(3, '再改过的正文');
 	expect(read()).toEqual({ pages: fresh(), changed: [] });
 });
 
