@@ -9,16 +9,16 @@ export const PASS_ENTRY = 'current';
 
 /**
  * Astro's content layer holds no records: the site model takes them from the content pass itself
- * (./pass.ts, `passRecords`), in the same process. Storing them in Astro's store cost, at 100,000
+ * (./pass.ts, `contentPass`), in the same process. Storing them in Astro's store cost, at 100,000
  * articles, 14 s of content sync and a ~90 MB data store bundled into the server build (Vite's
  * bundling 21 s against 3.7 s at 20,000) in every build, rebuilds included, to hand the pages
  * objects they could read directly.
  *
  * What the store keeps is one entry naming the current pass. In `astro dev` an edit anywhere under
  * content/ drops the pass, a new one is made (its problems logged, as at start-up: an entry with
- * errors is left out of the dev site) and the entry's generation changes, so the pages' module
- * (src/lib/site.ts, which reads the entry) is evaluated again and builds its model from the new
- * pass. In a build the entry never changes.
+ * errors is left out of the dev site) and the entry's generation changes; Astro then evaluates the
+ * pages' modules again, and src/lib/site.ts builds its model from the new pass (without the change,
+ * tests/build/dev-edit.test.ts fails). In a build the entry never changes.
  */
 export function passLoader(): Loader {
 	return {

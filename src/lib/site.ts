@@ -14,8 +14,9 @@ import { buildSiteModel } from './site-model';
 
 // Loaded once per build: every page imports `site` from here instead of querying content itself.
 // The records are the validator's (src/collections/pass.ts), taken straight from the content pass
-// of this process: checked, references resolved. Reading the pass's entry makes this module depend
-// on it, so that `astro dev` evaluates it again after an edit (src/collections/loader.ts).
+// of this process: checked, references resolved. The pass's entry is read to name this module's
+// dependency on it: in `astro dev` a change of that entry after an edit is what evaluates the pages
+// again (src/collections/loader.ts; Astro did so in a test even without this read).
 await getEntry(PASS_COLLECTION, PASS_ENTRY);
 const records: SiteRecords = contentPass(contentRoot()).records;
 const settings: SiteSettings = records.settings;

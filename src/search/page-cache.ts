@@ -131,9 +131,13 @@ function lazyPage(facts: Omit<SearchPage, 'body'>, bodies: string, [at, bytes, l
 		configurable: true,
 		get() {
 			let body = readBody(bodies, at, bytes);
-			if (pageHash({ ...facts, body }) !== hash) body = reread() ?? body;
+			let actual = pageHash({ ...facts, body });
+			if (actual !== hash) {
+				body = reread() ?? body;
+				actual = pageHash({ ...facts, body });
+			}
 			Object.defineProperty(page, 'body', { value: body, enumerable: true, writable: true, configurable: true });
-			rememberDigest(page, pageHash(page), body.length, body.slice(0, LEAD));
+			rememberDigest(page, actual, body.length, body.slice(0, LEAD));
 			return body;
 		},
 	});

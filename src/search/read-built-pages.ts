@@ -37,7 +37,7 @@ export function readBuiltPages(
 	const unchanged = new Map<string, string>();
 	const reread = (url: string) => {
 		const path = unchanged.get(url);
-		return path === undefined ? undefined : (readPage(facts.get(url)!, readFileSync(path, 'utf8'))?.body ?? undefined);
+		return path === undefined ? undefined : (readPage(facts.get(url)!, readFileSync(path, 'utf8'))?.body);
 	};
 	const cache = cacheFile ? openPageCache(cacheFile, reread) : undefined;
 	const previous = cache?.entries ?? {};

@@ -16,7 +16,7 @@ import type { LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
 import { astroReference } from './scale/astro-reference';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
-import { cardStats, folderSize, pageWeight } from './scale/site-stats';
+import { cardStats, folderSize, pageWeight, reusedRoutes } from './scale/site-stats';
 
 const { values } = parseArgs({
 	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, 'bare-astro': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
@@ -128,9 +128,7 @@ const header = (cells: string[]) => {
 header(['articles', 'pages', 'validate', 'Astro pages', 'search index', 'cold build', 'peak RSS (tree)', 'rebuild after 1 edit', 'rebuild ÷ cold', 'files reused in the rebuild (pages, feeds, .bib)', 'cold: CPU used (cores)', 'cold: others’ CPU (cores) / steal']);
 for (const r of rows) {
 	const { validate, pages, index } = r.cold.steps;
-	// Astro logs each page it copies from its incremental-build cache as (cached) or (restored).
-	const reused = r.rebuild.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
-	const routes = r.rebuild.output.match(/[├└]─/g)?.length ?? 0;
+	const { reused, routes } = reusedRoutes(r.rebuild.output);
 	// A sharded build's jobs ran one after another here: its CPU shares are over that time.
 	const here = r.cold.jobs?.serial ?? r.cold.wall;
 	line([r.articles, r.pages, s(validate), s(pages), s(index), s(r.cold.wall), gb(r.cold.peakTree), s(r.rebuild.wall), (r.rebuild.wall / r.cold.wall).toFixed(2), `${reused} of ${routes}`, (r.cold.load.ownCpu / here).toFixed(2), loadText(r.cold.load, here)]);

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measured } from './measure';
-import { folderSize } from './site-stats';
+import { folderSize, reusedRoutes } from './site-stats';
 
 const CONTENT_CONFIG = (root: string) => `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -51,9 +51,8 @@ export async function astroReference(root: string, projectRoot: string, edited: 
 	const pages = folderSize(join(site, 'dist')).html;
 	appendFileSync(join(root, 'content/articles', `${edited}.md`), '\n又记：下一届的征稿通知同日发出。\n');
 	const rebuild = await astroBuild();
-	const rendered = rebuild.output.match(/[├└]─/g)?.length ?? 0;
-	const reused = rebuild.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+	const { reused, routes } = reusedRoutes(rebuild.output);
 	// A rebuild that rendered everything again would not be Astro's incremental floor.
-	if (reused < pages - 10) throw new Error(`bare Astro's rebuild reused ${reused} of ${rendered} pages`);
+	if (reused < pages - 10) throw new Error(`bare Astro's rebuild reused ${reused} of ${routes} pages`);
 	return { build, rebuild, pages };
 }

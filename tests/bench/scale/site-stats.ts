@@ -56,3 +56,8 @@ export function cardStats(output: string, dist: string): { files: number; bytes:
 	const drawMs = drawing.reduce((sum, m) => sum + 1000 * Number(m[2]), 0);
 	return { files, bytes, drawn, drawMs, routeMs: times.reduce((sum, ms) => sum + Number(ms), 0) };
 }
+
+/** Of the routes an `astro build` logged, how many it copied from its incremental-build cache (logged as "(cached)" or "(restored)"). */
+export function reusedRoutes(output: string): { reused: number; routes: number } {
+	return { reused: output.match(/\((?:cached|restored)\)/g)?.length ?? 0, routes: output.match(/[├└]─/g)?.length ?? 0 };
+}
