@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { contentPass } from '../collections/pass';
 import { contentRoot } from '../lib/content-root';
 import { buildSiteModel } from '../lib/site-model';
+import { handedOverSearchEntries } from '../search/search-entries-handoff';
 import { savePendingIndex, separateIndexRequested, type PendingIndex } from '../search/separate-index';
 import { indexReport, type WrittenIndexes } from '../search/write-indexes';
 
@@ -48,8 +49,8 @@ export function searchIndexIntegration(): AstroIntegration {
 
 /** The index step of the site Astro built into `dir`: its searchable pages from the site model of the build's content pass. */
 export function pendingIndexOf(project: string, dir: URL, base: string): PendingIndex {
-	const model = buildSiteModel(contentPass(contentRoot(project)).records, { base });
-	return { site: fileURLToPath(dir), base, facts: model.searchEntries.map((e) => [e.url, e] as [string, typeof e]) };
+	const entries = handedOverSearchEntries(base) ?? buildSiteModel(contentPass(contentRoot(project)).records, { base }).searchEntries;
+	return { site: fileURLToPath(dir), base, facts: entries.map((e) => [e.url, e] as [string, typeof e]) };
 }
 
 /** What the worker at `file` reports, given `workerData`; rejects with its error. */

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signature';
@@ -76,12 +76,16 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): strin
 		rmSync(copies, { recursive: true, force: true });
 		return 'all';
 	}
+	// The ledger's pages, not a listing of the copies: listing 122,000 page folders took ~4 s, a stat
+	// ~6 µs. A copy the ledger does not name was written by a build that did not finish. Astro reuses
+	// it only if that build wrote its manifest, which it does once every page is rendered: the copy is
+	// then whole and its key current. (A page it rendered again is in the ledger, and caught here.)
 	const distrusted: string[] = [];
-	for (const page of filesUnder(copies)) {
-		const recorded = ledger.pages[page];
+	for (const [page, recorded] of Object.entries(ledger.pages)) {
 		const dist = join(outDir, page);
 		const distSignature = fileSignatureIfAny(dist);
-		const trusted = recorded && recorded[1] === fileSignature(join(copies, page)) && (distSignature === null || distSignature === recorded[0]);
+		// A missing copy is distrusted too: Astro reuses the page in dist/ on its key alone then.
+		const trusted = recorded[1] === fileSignatureIfAny(join(copies, page)) && (distSignature === null || distSignature === recorded[0]);
 		if (trusted) continue;
 		rmSync(join(copies, page), { force: true });
 		rmSync(dist, { force: true });
@@ -94,10 +98,30 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): strin
 export function recordPages(cacheDir: string, outDir: string): void {
 	const copies = join(cacheDir, ASTRO_COPIES);
 	const pages: Ledger['pages'] = {};
-	for (const page of filesUnder(copies)) {
-		pages[page] = [fileSignatureIfAny(join(outDir, page)), fileSignature(join(copies, page))];
+	for (const page of keptPages(cacheDir) ?? filesUnder(copies)) {
+		const copy = fileSignatureIfAny(join(copies, page));
+		if (copy !== null) pages[page] = [fileSignatureIfAny(join(outDir, page)), copy];
 	}
 	const images: Ledger['images'] = {};
 	for (const picture of filesUnder(join(cacheDir, ASTRO_IMAGES))) images[picture] = fileSignature(join(cacheDir, ASTRO_IMAGES, picture));
 	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages, images } satisfies Ledger));
+}
+
+/**
+ * The pages Astro keeps a copy of, relative to its copies' folder, from the manifest it writes before
+ * `astro:build:done`; undefined when that cannot be read (the copies are then listed instead). Each
+ * is a URL relative to the copies' folder (`outputFile`), so names outside ASCII are percent-encoded.
+ */
+function keptPages(cacheDir: string): string[] | undefined {
+	type Manifest = { routes?: Record<string, { paths?: Record<string, { outputFile?: unknown }> }> };
+	const manifest = readCacheFile(join(cacheDir, ASTRO_MANIFEST), parseJson) as Manifest | undefined;
+	if (!manifest?.routes) return undefined;
+	const copies = pathToFileURL(join(cacheDir, ASTRO_COPIES, '/'));
+	const pages: string[] = [];
+	for (const route of Object.values(manifest.routes)) {
+		for (const { outputFile } of Object.values(route.paths ?? {})) {
+			if (typeof outputFile === 'string') pages.push(relative(fileURLToPath(copies), fileURLToPath(new URL(outputFile, copies))));
+		}
+	}
+	return pages;
 }

@@ -156,21 +156,17 @@ export function crossCheck(
 	}
 	problems.push(...checkSchedules(records, at));
 
-	// Most articles share a few seeds: look each up once.
-	const seedExists = new Map<string, boolean>();
 	// A seed is a regular file directly in seeds/ (the schema allows no slash), other than the folder's
 	// own README: `.`, `..` or a folder "exist", and the seed-coverage test would then check nothing.
-	const isSeedFile = (seed: string) => {
-		if (seed.startsWith('.') || SEED_FOLDER_FILES.has(seed)) return false;
-		try {
-			return statSync(join(root, 'seeds', seed)).isFile();
-		} catch {
-			return false;
-		}
-	};
-	let seeds: string[] | undefined;
-	const seedFiles = () => (seeds ??= existsSync(join(root, 'seeds')) ? readdirSync(join(root, 'seeds')).filter((f) => !f.startsWith('.') && !SEED_FOLDER_FILES.has(f)) : []);
-	const hasSeed = (seed: string) => seedExists.get(seed) ?? seedExists.set(seed, isSeedFile(seed)).get(seed)!;
+	// The folder is listed once: a lookup per article was 100,000 stat calls (~1 s) in a large archive.
+	const seedDir = join(root, 'seeds');
+	const seedFiles = existsSync(seedDir)
+		? readdirSync(seedDir, { withFileTypes: true })
+				.filter((f) => !f.name.startsWith('.') && !SEED_FOLDER_FILES.has(f.name) && (f.isFile() || (f.isSymbolicLink() && statSync(join(seedDir, f.name), { throwIfNoEntry: false })?.isFile())))
+				.map((f) => f.name)
+		: [];
+	const seeds = new Set(seedFiles);
+	const hasSeed = (seed: string) => seeds.has(seed);
 	for (const a of records.articles) {
 		if (!hasSeed(a.seed)) {
 			problems.push({
@@ -180,7 +176,7 @@ export function crossCheck(
 				field: 'seed',
 				message: SEED_FOLDER_FILES.has(a.seed)
 					? `“${a.seed}”是 seeds/ 目录的说明文件，不是原始稿件：请把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。`
-					: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。${hint(didYouMean(a.seed, seedFiles()))}`,
+					: `seeds/ 中没有文件“${a.seed}”：请先把原始稿件原样放入 seeds/，再在 seed 字段填写其文件名。${hint(didYouMean(a.seed, seedFiles))}`,
 			});
 		}
 		a.events.forEach((id, i) => {

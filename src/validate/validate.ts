@@ -22,7 +22,9 @@ export interface ValidationResult {
 /** The site's settings file, beside the collections. */
 export const SETTINGS_FILE = 'content/site.yaml';
 
-const isSlug = (id: string) => slug().safeParse(id).success;
+// One schema for every id: making it per call was 2.4 s of a 122,000-file validation.
+const SLUG = slug();
+const isSlug = (id: string) => SLUG.safeParse(id).success;
 
 /**
  * Checks all of `content/`: every collection of the registry and `site.yaml`, every rule, every
