@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index.ts';
-import { readIndexFile, replaceIndexFile, storedBytes } from './index-files.ts';
+import { indexWriter, readSearchedIndexFile } from './index-files.ts';
 import { NORMALISATION, codePoints, shardOf } from './normalise.ts';
 import { bodyLengthOf, hashOf, pageHash } from './page-digest.ts';
-import { decodePostings, encodePostings, encodeShard, type Postings } from './postings.ts';
+import { patchShard } from './postings.ts';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
@@ -41,10 +41,10 @@ function pagePostings(p: SearchPage): Map<string, number[]> {
 	return out;
 }
 
-/** A shard's postings, or undefined when the file is missing or does not parse. */
-function readShard(folder: string, path: string): Record<string, Postings> | undefined {
+/** A shard's bytes, inflated, or undefined when the file is missing or cannot be inflated. */
+function readShard(folder: string, path: string): Uint8Array | undefined {
 	try {
-		return readIndexFile(folder, path) as Record<string, Postings>;
+		return readSearchedIndexFile(folder, path) as Uint8Array;
 	} catch {
 		return undefined;
 	}
@@ -63,12 +63,12 @@ const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.len
  * when an old page is unknown: the caller then builds the index whole.
  * A file it replaces is removed first, never rewritten in place (copies may be hard links).
  */
-export function updateExactIndex(
+export async function updateExactIndex(
 	folder: string,
 	state: ExactIndexState,
 	pages: SearchPage[],
 	before: (url: string) => SearchPage | null | undefined,
-): { state: ExactIndexState; changedPages: number; written: string[]; rebundled: boolean } | { reason: string } {
+): Promise<{ state: ExactIndexState; changedPages: number; written: string[]; rebundled: boolean } | { reason: string }> {
 	const ordered = indexOrder(pages);
 	if (ordered.length !== state.order.length || ordered.some((p, i) => p.url !== state.order[i])) return { reason: '页面有增删或日期变动' };
 	if (shardCount(ordered.reduce((n, p) => n + bodyLengthOf(p), 0)) !== state.manifest.shards) return { reason: '分片数变化' };
@@ -96,37 +96,33 @@ export function updateExactIndex(
 		}
 	}
 
-	const written: string[] = [];
-	const write = (path: string, content: string | Uint8Array) => {
-		replaceIndexFile(folder, path, storedBytes(path, content));
-		written.push(path);
-	};
+	// Every shard is read (and can fail) before any is written; the writes compress on Node's thread pool.
+	const patched: [string, Uint8Array][] = [];
 	for (const [shard, byBigram] of edits) {
 		const path = shardFile(shard);
-		const postings = readShard(folder, path);
-		if (!postings) return { reason: '上次的索引文件无法读取' };
-		for (const [bigram, byPage] of byBigram) {
-			const pagesWith = decodePostings(postings[bigram] ?? []);
-			for (const [page, offsets] of byPage) {
-				if (offsets.length) pagesWith.set(page, offsets);
-				else pagesWith.delete(page);
-			}
-			if (pagesWith.size) postings[bigram] = encodePostings(pagesWith);
-			else delete postings[bigram];
-		}
-		write(path, encodeShard(Object.entries(postings)));
+		const bytes = readShard(folder, path);
+		if (!bytes) return { reason: '上次的索引文件无法读取' };
+		patched.push([path, patchShard(bytes, byBigram)]);
 	}
+	const written: string[] = [];
+	const writer = indexWriter(folder);
+	const write = (path: string, content: string | Uint8Array) => {
+		written.push(path);
+		return writer.write(path, content);
+	};
+	for (const [path, bytes] of patched) await write(path, bytes);
 	const per = manifest.docsPerFile;
 	const docFiles = rebundled ? ordered.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];
 	if (rebundled) {
 		rmSync(join(folder, 'docs'), { recursive: true, force: true });
 		mkdirSync(join(folder, 'docs'));
-		write('manifest.json', JSON.stringify(manifest));
+		await write('manifest.json', JSON.stringify(manifest));
 	}
-	for (const n of docFiles) write(...docsFile(ordered, n, per));
+	for (const n of docFiles) await write(...docsFile(ordered, n, per));
 	if (changed.length) {
-		write('filters.json', filtersFile(ordered));
-		write('people.json', peopleFile(ordered));
+		await write('filters.json', filtersFile(ordered));
+		await write('people.json', peopleFile(ordered));
 	}
+	await writer.done();
 	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written, rebundled };
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { fileSignature } from '../lib/file-signature.ts';
+import { fileSignatureIfAny } from '../lib/file-signature.ts';
 import type { SearchPage } from './exact-index';
 import { openPageCache, type PageCacheEntries } from './page-cache.ts';
 
@@ -44,43 +44,50 @@ export function readBuiltPages(
 	const next: PageCacheEntries = {};
 	const pages: SearchPage[] = [];
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) {
-				if (entry.name !== 'pagefind' && entry.name !== 'search-index' && entry.name !== '_astro') walk(path);
-				continue;
-			}
-			if (!entry.name.endsWith('.html')) continue;
-			const url = prefix + relative(dist, path).replace(/\\/g, '/').replace(/index\.html$/, '');
-			const known = facts.get(url);
-			if (!known) continue;
-			if (!cache) {
-				const page = readPage(known, readFileSync(path, 'utf8'));
-				if (page) pages.push(page);
-				continue;
-			}
-			const cached = previous[url];
-			const stat = fileSignature(path);
-			const factsHash = createHash('sha1').update(JSON.stringify(known)).digest('base64url');
-			let current = cached;
-			if (cached?.stat !== stat || cached.facts !== factsHash) {
-				const bytes = readFileSync(path);
-				const hash = createHash('sha1').update(bytes).digest('base64url');
-				if (cached?.hash === hash && cached.facts === factsHash) current = { ...cached, stat };
-				else {
-					if (cached) changed?.set(url, cached.page);
-					current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
-				}
-			}
-			if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged.set(url, path);
-			next[url] = current!;
-			if (current!.page) pages.push(current!.page);
+	// The pages are found from their URLs, not by listing dist/: at 100,000 articles that is 122,000
+	// folders (~4 s). Taken in the order a listing sorted by name at each level met them, which
+	// Pagefind's records and the page cache follow.
+	const located = [...facts.keys()].flatMap((url) => {
+		if (!url.startsWith(prefix)) return [];
+		const path = url.slice(prefix.length).replace(/(^|\/)$/, '$1index.html');
+		return path.endsWith('.html') ? [{ url, path }] : [];
+	});
+	for (const { url, path } of located.sort((a, b) => byFolders(a.path, b.path))) {
+		const file = join(dist, path);
+		const known = facts.get(url)!;
+		const stat = fileSignatureIfAny(file);
+		if (stat === null) continue;
+		if (!cache) {
+			const page = readPage(known, readFileSync(file, 'utf8'));
+			if (page) pages.push(page);
+			continue;
 		}
-	};
-	walk(dist);
+		const cached = previous[url];
+		const factsHash = createHash('sha1').update(JSON.stringify(known)).digest('base64url');
+		let current = cached;
+		if (cached?.stat !== stat || cached.facts !== factsHash) {
+			const bytes = readFileSync(file);
+			const hash = createHash('sha1').update(bytes).digest('base64url');
+			if (cached?.hash === hash && cached.facts === factsHash) current = { ...cached, stat };
+			else {
+				if (cached) changed?.set(url, cached.page);
+				current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
+			}
+		}
+		if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged.set(url, file);
+		next[url] = current!;
+		if (current!.page) pages.push(current!.page);
+	}
 	cache?.save(next);
 	return pages;
+}
+
+/** Paths compared folder by folder, each name by code units, as a walk sorting each folder's entries meets them. */
+function byFolders(a: string, b: string): number {
+	const x = a.split('/');
+	const y = b.split('/');
+	for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+	return x.length - y.length;
 }
 
 /** The searchable part of one page, or null when it has none. */

@@ -122,7 +122,7 @@ async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: st
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 4 && state.normalisation === NORMALISATION ? updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === 4 && state.normalisation === NORMALISATION ? await updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {

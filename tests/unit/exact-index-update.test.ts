@@ -38,7 +38,7 @@ async function builtWhole(pages: SearchPage[]) {
 /** Patches an index of `before` to `after`; returns what it wrote and the files a whole build of `after` has. */
 async function patch(before: SearchPage[], after: SearchPage[]) {
 	const { folder, state } = await builtWhole(before);
-	const result = updateExactIndex(folder, state, after, (url) => before.find((p) => p.url === url));
+	const result = await updateExactIndex(folder, state, after, (url) => before.find((p) => p.url === url));
 	return { result, patched: indexFolderFiles(folder), whole: indexFolderFiles((await builtWhole(after)).folder), folder };
 }
 
@@ -97,7 +97,7 @@ describe('when it cannot patch, it says why and leaves the index to be built who
 	});
 	test('the last build’s reading of a changed page is unknown', async () => {
 		const { folder, state } = await builtWhole(PAGES);
-		expect(updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
+		expect(await updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
 	});
 });
 

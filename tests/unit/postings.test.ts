@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { REGION } from '../../src/search/exact-index';
-import { decodePostings, decodeShard, encodePostings, encodeShard, occurrencesIn, parseIndexFile, searchedIndexFile, type Occurrences } from '../../src/search/postings';
+import { decodePostings, decodeShard, encodePostings, encodeShard, occurrencesIn, parseIndexFile, patchShard, searchedIndexFile, type Occurrences } from '../../src/search/postings';
 
 // A shard is read back by the search page exactly as the build wrote it, whatever the bigrams
 // (astral characters included) and however large the offsets (the body region starts at 3 << 20).
@@ -39,6 +39,30 @@ test('a shard is the same bytes whatever order its bigrams come in (a patched sh
 			const entries = bigrams.map((b, i): [string, number[]] => [b, [i, 1, 2]]);
 			const shuffled = entries.map((e, i) => [e, (i * 7919 + seed) % 104729] as const).sort((a, b) => a[1] - b[1]).map(([e]) => e);
 			expect(encodeShard(shuffled)).toEqual(encodeShard([...entries].reverse()));
+		}),
+	);
+});
+
+test('a shard patched from its bytes is the shard encoded from the edited postings: pages added, changed and removed, bigrams new and gone', () => {
+	// An edit is page → offsets, [] for a page that no longer holds the bigram; some edit the shard's own bigrams.
+	const change = fc.dictionary(fc.nat(50_000).map(String), fc.oneof(fc.constant([] as number[]), fc.uniqueArray(fc.nat(REGION.BODY * 4), { minLength: 1, maxLength: 20 })), { minKeys: 1, maxKeys: 10 });
+	fc.assert(
+		fc.property(fc.dictionary(bigram, pages.map(byPage)), fc.dictionary(bigram, change.map(byPage)), fc.array(fc.tuple(fc.nat(), change.map(byPage)), { maxLength: 5 }), (shard, newEdits, ownEdits) => {
+			const own = Object.keys(shard);
+			const edits = new Map(Object.entries(newEdits));
+			if (own.length) for (const [i, byPage] of ownEdits) edits.set(own[i % own.length]!, byPage);
+			const expected = new Map(Object.entries(shard).map(([b, p]) => [b, new Map(p)]));
+			for (const [b, byPage] of edits) {
+				const postings = expected.get(b) ?? new Map<number, number[]>();
+				for (const [page, offsets] of byPage) {
+					if (offsets.length) postings.set(page, offsets);
+					else postings.delete(page);
+				}
+				if (postings.size) expected.set(b, postings);
+				else expected.delete(b);
+			}
+			const bytes = encodeShard(Object.entries(shard).map(([b, p]) => [b, encodePostings(p)] as const));
+			expect(patchShard(bytes, edits)).toEqual(encodeShard([...expected].map(([b, p]) => [b, encodePostings(p)] as const)));
 		}),
 	);
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -78,4 +78,28 @@ test('a cache file that cannot be read is ignored', () => {
 	writeFileSync(cache.file, 'not a v8 serialisation');
 	expect(printed(cached())).toEqual(printed(uncached()));
 	expect(cached().records).toStrictEqual(uncached().records);
+});
+
+test('a build that changed a few files writes only a delta beside the base, which later builds apply to that base and no other', () => {
+	cached();
+	const before = statSync(cache.file);
+	const article = 'content/articles/ai-for-science-summit-2023-observation.md';
+	appendFileSync(join(dir, article), '\n');
+	expect(cached().records).toStrictEqual(uncached().records);
+	// The base is the same file, untouched; the changed article is in the delta.
+	const after = statSync(cache.file);
+	expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+	const delta = deserialize(readFileSync(`${cache.file}.delta`));
+	const key = [...delta.set.keys()].find((k: string) => k.endsWith(article));
+	expect(key).toBeDefined();
+	// The delta is applied: a title tampered with there shows while the file is unchanged…
+	delta.set.get(key).clean.record.title = '增量里的标题';
+	writeFileSync(`${cache.file}.delta`, serialize(delta));
+	const title = (r: ReturnType<typeof validateContent>) => r.records.articles.find((a) => a.id === 'ai-for-science-summit-2023-observation')?.title;
+	expect(title(cached())).toBe('增量里的标题');
+	// …but not to a base written since (another id): then the file is read again.
+	const base = deserialize(readFileSync(cache.file));
+	writeFileSync(cache.file, serialize({ ...base, id: 'another base' }));
+	writeFileSync(`${cache.file}.delta`, serialize(delta));
+	expect(title(cached())).toBe(title(uncached()));
 });
