@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { linesOf, parseJson, readCacheFile, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
 import type { SearchPage } from './exact-index';
 import { hashOf, LEAD, pageHash, rememberDigest } from './page-digest.ts';
@@ -57,6 +58,7 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 	return {
 		entries,
 		save(next) {
+			removeOldBodies(file);
 			if (base) {
 				const differs: Record<string, PageCacheEntry | null> = {};
 				for (const [url, entry] of Object.entries(next)) if (!sameEntry(entry, base.pages[url])) differs[url] = entry;
@@ -94,6 +96,17 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 			rmSync(deltaFile, { force: true });
 		},
 	};
+}
+
+/**
+ * Bodies files named after their base (`<file>.<id>.bodies`), as versions before 076b1eb wrote them:
+ * one was left behind when the cache moved to one name, ~1 GB at 100,000 articles.
+ */
+function removeOldBodies(file: string) {
+	const folder = dirname(file);
+	const prefix = `${basename(file)}.`;
+	const named = (name: string) => name.startsWith(prefix) && name.endsWith('.bodies') && /^[0-9a-f-]{36}$/.test(name.slice(prefix.length, -'.bodies'.length));
+	for (const name of existsSync(folder) ? readdirSync(folder) : []) if (named(name)) rmSync(join(folder, name), { force: true });
 }
 
 /** Entries of an unchanged page are the very objects loaded; others compare by what they record. */

@@ -163,6 +163,16 @@ test('a rewritten base leaves one bodies file, and the unchanged pages of that r
 	expect(read().pages).toEqual(fresh());
 });
 
+test('a bodies file named after its base, as older versions left one, is removed', () => {
+	read();
+	const old = join(work, 'search-pages.jsonl.d671c869-1ee6-4e43-aa90-54e2ce336fc8.bodies');
+	writeFileSync(old, 'the bodies of a base an older version wrote\n');
+	write(3, '改过的第 3 篇');
+	expect(read().pages).toEqual(fresh());
+	expect(existsSync(old)).toBe(false);
+	expect(readdirSync(work).filter((f) => f.endsWith('.bodies'))).toEqual(['search-pages.jsonl.bodies']);
+});
+
 test('Pagefind’s records of cached pages are those of fresh ones, and made without reading a body when the kept starts suffice', () => {
 	// Bodies of 300 characters: longer than the start the cache keeps of each (LEAD, 256).
 	for (let n = 0; n < 60; n++) write(n, `第 ${n} 篇`.padEnd(300, '长'));
