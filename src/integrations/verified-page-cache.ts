@@ -148,12 +148,13 @@ function keptPages(cacheDir: string): Map<string, string> | undefined {
 	type Manifest = { routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { outputFile?: unknown }> }> };
 	const manifest = readCacheFile(join(cacheDir, ASTRO_MANIFEST), parseJson) as Manifest | undefined;
 	if (!manifest?.routes) return undefined;
-	const copies = pathToFileURL(join(cacheDir, ASTRO_COPIES, '/'));
+	const copies = join(cacheDir, ASTRO_COPIES);
+	const copiesUrl = pathToFileURL(join(copies, '/'));
 	const pages = new Map<string, string>();
 	for (const route of Object.values(manifest.routes)) {
 		for (const entry of Object.values(route.paths ?? {})) {
 			if (typeof entry.outputFile !== 'string') continue;
-			pages.set(relative(fileURLToPath(copies), fileURLToPath(new URL(entry.outputFile, copies))), `${String(route.dependencyHash)}\n${JSON.stringify(entry)}`);
+			pages.set(relative(copies, fileURLToPath(new URL(entry.outputFile, copiesUrl))), `${String(route.dependencyHash)}\n${JSON.stringify(entry)}`);
 		}
 	}
 	return pages;

@@ -43,9 +43,7 @@ export function encodePostings(byPage: Map<number, number[]>): Postings {
 export function encodeShard(entries: Iterable<readonly [bigram: string, postings: Postings]>): Uint8Array {
 	const out = new VarintWriter(1 << 16);
 	for (const [bigram, postings] of [...entries].sort(([a], [b]) => byCodeUnits(a, b))) {
-		const [first, second] = [...bigram].map((c) => c.codePointAt(0)!);
-		out.put(first!);
-		out.put(second!);
+		out.putBigram(bigram);
 		out.put(postings.length);
 		for (const n of postings) out.put(n);
 	}
@@ -69,9 +67,7 @@ export function patchShard(bytes: Uint8Array, edits: ReadonlyMap<string, Readonl
 	const patched = (bigram: string, from = 0, to = 0) => {
 		const body = patchPostings(bytes, from, to, edits.get(bigram)!);
 		if (body.count === 0) return;
-		const [first, second] = [...bigram].map((c) => c.codePointAt(0)!);
-		out.put(first!);
-		out.put(second!);
+		out.putBigram(bigram);
 		out.put(body.count);
 		out.append(body.bytes);
 	};
@@ -149,6 +145,10 @@ class VarintWriter {
 			n >>>= 7;
 		}
 		this.buffer[this.at++] = n;
+	}
+	/** A bigram as its two code points. */
+	putBigram(bigram: string) {
+		for (const c of bigram) this.put(c.codePointAt(0)!);
 	}
 	append(bytes: Uint8Array) {
 		this.room(bytes.length);

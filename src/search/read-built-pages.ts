@@ -47,12 +47,13 @@ export function readBuiltPages(
 	// The pages are found from their URLs, not by listing dist/: at 100,000 articles that is 122,000
 	// folders (~4 s). Taken in the order a listing sorted by name at each level met them, which
 	// Pagefind's records and the page cache follow.
+	// With each `/` as a character below any in a name, plain code-unit order is that walk's order.
 	const located = [...facts.keys()].flatMap((url) => {
 		if (!url.startsWith(prefix)) return [];
 		const path = url.slice(prefix.length).replace(/(^|\/)$/, '$1index.html');
-		return path.endsWith('.html') ? [{ url, path }] : [];
+		return path.endsWith('.html') ? [{ url, path, order: path.replaceAll('/', '\0') }] : [];
 	});
-	for (const { url, path } of located.sort((a, b) => byFolders(a.path, b.path))) {
+	for (const { url, path } of located.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))) {
 		const file = join(dist, path);
 		const known = facts.get(url)!;
 		const stat = fileSignatureIfAny(file);
@@ -80,14 +81,6 @@ export function readBuiltPages(
 	}
 	cache?.save(next);
 	return pages;
-}
-
-/** Paths compared folder by folder, each name by code units, as a walk sorting each folder's entries meets them. */
-function byFolders(a: string, b: string): number {
-	const x = a.split('/');
-	const y = b.split('/');
-	for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-	return x.length - y.length;
 }
 
 /** The searchable part of one page, or null when it has none. */
