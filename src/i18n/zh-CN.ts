@@ -57,9 +57,23 @@ export const zhCN = {
 		mainNav: '主导航',
 		breadcrumbs: '当前位置',
 		home: '首页',
-		allArticlesFeed: (site: string) => `${site}：全部文章`,
+		siteFeed: (site: string) => `${site}：最新文章`,
 		/** 会记 · 论坛与学术会议纪实。<the footer note from site.yaml> */
 		footer: (title: string, tagline: string, note?: string) => `${title} · ${tagline}。${note ?? ''}`,
+	},
+	articleList: {
+		/** The list's own page: its newest articles. */
+		latest: (n: number, total: number) => (n < total ? `最新 ${n} 篇（共 ${total} 篇）` : `全部 ${total} 篇`),
+		byYear: '按年份浏览',
+		undated: '日期不详',
+		yearCount: (n: number) => `${n} 篇`,
+		/** 2024年的文章 / 日期不详的文章 */
+		yearTitle: (year: string) => `${year}的文章`,
+		pageOf: (page: number, pages: number) => `第 ${page} 页，共 ${pages} 页`,
+		pager: '分页',
+		/** Pages run newest first: the previous page holds newer articles. */
+		newer: '← 较新',
+		older: '较早 →',
 	},
 	home: {
 		eventsByYear: '活动（按年份）',

@@ -2,6 +2,7 @@ import { collectionByKey, collectionByKind } from '../collections/registry';
 import { uiFor, type Ui } from '../i18n';
 import { isConvertiblePicture } from '../markdown/image-references';
 import { EVENT_FORMATS, EVENT_STATUSES, MEDIA_KINDS, ORGANIZER_TIERS, toPartialDate, type EventData, type Media, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
+import { articleList, type ArticleList } from './article-pages';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { PersonFacts } from '../search/exact-index';
@@ -235,6 +236,10 @@ export interface SiteModel {
 	events: EventView[];
 	speakers: SpeakerView[];
 	articles: ArticleView[];
+	/** The article list: its newest articles, and every article on a page of its year (./article-pages.ts). */
+	articleList: ArticleList;
+	/** The site feed's articles (rss.xml): the newest `feedSize`. */
+	feedArticles: ArticleSummary[];
 	/** Published articles by id, for pages that list summaries but need the whole view (citations). */
 	articleById: Map<string, ArticleView>;
 	/** Retired addresses of merged people (a speaker's formerIds): each is a page that sends readers on. */
@@ -621,6 +626,8 @@ export function buildSiteModel(
 		events,
 		speakers,
 		articles,
+		articleList: articleList(articles.map(summary), settings.articlesPerPage, urls.articleYear, { year: ui.dates.year, undated: ui.articleList.undated }),
+		feedArticles: articles.slice(0, settings.feedSize).map(summary),
 		articleById: new Map(articles.map((a) => [a.id, a])),
 		movedSpeakers: movedSpeakers(publishedSpeakers, speakers),
 		cards: [

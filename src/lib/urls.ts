@@ -21,6 +21,8 @@ export function urlsFor(base = '/') {
 		topic: (id: string) => entry('topic', id),
 		series: (id: string) => entry('series', id),
 		organization: (id: string) => entry('organization', id),
+		/** A page of the article list by year (./article-pages.ts): `articles/year/2024/`, `…/2024/2/`. */
+		articleYear: (year: string, page: number) => at(`${collectionByKind.get('article')!.route}/year/${year}/${page > 1 ? `${page}/` : ''}`),
 		search: () => at('search/'),
 		sitemap: () => at('sitemap-index.xml'),
 		/** RSS feeds: all articles, an event's, a speaker's. */

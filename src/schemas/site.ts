@@ -85,6 +85,10 @@ export const siteSchema = () =>
 				})
 				.optional()
 				.describe('网页编辑器（/admin/）的设置'),
+			/** Articles on a page of the article list: the newest on its own page, then each year's, a page at a time. */
+			articlesPerPage: z.number().int().min(1).max(1000).default(100).describe('文章列表每页的篇数：列表首页显示最新的这么多篇，其余按年份分页，默认 100'),
+			/** Articles in the site's feed (rss.xml), newest first; event and speaker feeds list all of theirs. */
+			feedSize: z.number().int().min(1).max(1000).default(50).describe('全站订阅源（rss.xml）收录的最新文章篇数，默认 50；活动和嘉宾的订阅源收录各自的全部文章'),
 			/** Accent colours (links, headings, badges) for light and dark mode. */
 			theme: z
 				.strictObject({

@@ -1,10 +1,12 @@
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { loadRecords } from '../support/content';
 import { fixtureSite } from '../support/sites';
 
 // What the generator makes of known content: the `proceedings` fixture site (tests/fixtures/).
-const { page } = fixtureSite('proceedings');
+const { page, fileFor } = fixtureSite('proceedings');
 
 describe('pages of the proceedings fixture', () => {
 	test('Chinese headings in article bodies get ids (rehype-slug, prefixed as every body id is) that links can target', () => {
@@ -28,6 +30,65 @@ describe('pages of the proceedings fixture', () => {
 		const levels = selectAll('.card-title', page('/articles/')).map((h) => h.tagName);
 		expect(levels.length).toBeGreaterThan(0);
 		expect(new Set(levels)).toEqual(new Set(['h2']));
+	});
+});
+
+describe('the article list, a page at a time', () => {
+	// The fixture sets articlesPerPage: 3, so that its articles fill several pages of one year.
+	const { settings, articles } = loadRecords();
+	const perPage = settings.articlesPerPage;
+	const published = articles.filter((a) => !a.draft);
+	const dateOf = new Map(published.map((a) => [`/articles/${a.id}/`, a.date?.iso ?? '']));
+	const listedOn = (path: string) => selectAll('.card-title a', page(path)).map((a) => String(a.properties.href));
+	const yearLinks = (path: string) => selectAll('nav.year-nav a', page(path)).map((a) => [toText(a), String(a.properties.href)] as const);
+	/** A year's pages, from its first by the pager's "older" links. */
+	const pagesOfYear = (first: string) => {
+		const pages = [first];
+		for (let next; (next = select('nav.pager a[rel="next"]', page(pages.at(-1)!))); ) pages.push(String(next.properties.href));
+		return pages;
+	};
+	const years = yearLinks('/articles/');
+	const yearPages = years.map(([, url]) => pagesOfYear(url));
+
+	test('every published article is on exactly one page of its year, newest first, no page holding more than the setting', () => {
+		expect(years.length).toBeGreaterThan(1);
+		expect(yearPages.some((pages) => pages.length > 1)).toBe(true);
+		const seen = yearPages.flat().flatMap(listedOn);
+		expect([...seen].sort()).toEqual(published.map((a) => `/articles/${a.id}/`).sort());
+		for (const [i, pages] of yearPages.entries()) {
+			const [label] = years[i]!;
+			for (const path of pages) {
+				const listed = listedOn(path);
+				expect(listed.length).toBeGreaterThan(0);
+				expect(listed.length).toBeLessThanOrEqual(perPage);
+				const dates = listed.map((url) => dateOf.get(url)!);
+				expect(dates).toEqual([...dates].sort().reverse());
+				// A year's label is its number (2024年), or says the date is unknown.
+				for (const date of dates) expect(date ? label.startsWith(date.slice(0, 4)) : !/^\d{4}/.test(label)).toBe(true);
+			}
+		}
+	});
+
+	test('the list’s own page shows the newest articles and every year with its count; a year’s pages say which page they are', () => {
+		const inOrder = yearPages.flat().flatMap(listedOn);
+		expect(listedOn('/articles/')).toEqual(inOrder.slice(0, perPage));
+		const counts = selectAll('nav.year-nav li', page('/articles/')).map((li) => Number(/(\d+) 篇/.exec(toText(li))![1]));
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(published.length);
+		const long = yearPages.find((pages) => pages.length > 1)!;
+		for (const [i, path] of long.entries()) {
+			expect(toText(select('h1', page(path))!)).toContain(`第 ${i + 1} 页，共 ${long.length} 页`);
+			expect(String(select('nav.pager a[rel="prev"]', page(path))?.properties.href ?? '')).toBe(i > 0 ? long[i - 1] : '');
+			expect(select('nav.year-nav a[aria-current="page"]', page(path))).toBeDefined();
+		}
+		// The year pages' titles differ, so that a reader can tell the tabs apart.
+		const titles = yearPages.flat().map((path) => toText(select('title', page(path))!));
+		expect(new Set(titles).size).toBe(titles.length);
+	});
+
+	test('the site feed lists the newest articles, as many as feedSize, newest first', () => {
+		const items = [...readFileSync(fileFor('/rss.xml')!, 'utf8').matchAll(/<item><title>[^<]*<\/title><link>([^<]*)<\/link>/g)].map((m) => new URL(m[1]!).pathname);
+		expect(published.length).toBeGreaterThan(settings.feedSize);
+		expect(items).toEqual(yearPages.flat().flatMap(listedOn).slice(0, settings.feedSize));
 	});
 });
 

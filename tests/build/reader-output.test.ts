@@ -156,9 +156,12 @@ describe('share cards', () => {
 });
 
 describe('feeds', () => {
-	test('the site feed lists every published article, newest first, and every page links it', () => {
+	test('the site feed lists published articles, and every page links it', () => {
+		// How many, and which, is the article list's test (generator-pages.test.ts: the newest feedSize).
+		const ids = new Set(published.map((a) => `/articles/${a.id}/`));
 		const items = feedItems('/rss.xml');
-		expect(items.sort()).toEqual(published.map((a) => `/articles/${a.id}/`).sort());
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(ids.has(item)).toBe(true);
 		for (const path of builtPages().filter((p) => p.endsWith('/'))) {
 			expect(select('link[rel=alternate][type="application/rss+xml"][href="/rss.xml"]', page(path))).toBeDefined();
 		}
@@ -179,7 +182,8 @@ describe('feeds', () => {
 		const xml = readFileSync(fileFor('/rss.xml')!, 'utf8');
 		const item = xml.slice(xml.indexOf('<item><title>“5G+AI”为朱鹮保护插上科技翅膀'));
 		expect(item.slice(0, item.indexOf('</item>'))).not.toContain('<pubDate>');
-		expect(xml).toContain('<pubDate>Fri, 11 Aug 2023 00:00:00 GMT</pubDate>');
+		// A known day is given (an event's feed lists all of its articles; the site feed only the newest).
+		expect(readFileSync(fileFor('/events/ai-for-science-summit-2023/rss.xml')!, 'utf8')).toContain('<pubDate>Fri, 11 Aug 2023 00:00:00 GMT</pubDate>');
 	});
 });
 

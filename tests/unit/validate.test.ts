@@ -513,14 +513,14 @@ describe('site settings (content/site.yaml)', () => {
 	test('an accent readers cannot read on the background is refused, with its contrast', () => {
 		expect(check((d) => edit(d, SITE, "accent: '#8a1c1c'", "accent: '#f0c0c0'"))).toMatchInlineSnapshot(`
 			[
-			  "content/site.yaml:10:11  错误  theme.accent  颜色 #f0c0c0 在浅色背景上对比度只有 1.55:1，读者看不清链接：请选更深的颜色，对比度至少 4.5:1  [low-contrast]",
+			  "content/site.yaml:13:11  错误  theme.accent  颜色 #f0c0c0 在浅色背景上对比度只有 1.55:1，读者看不清链接：请选更深的颜色，对比度至少 4.5:1  [low-contrast]",
 			]
 		`);
 	});
 	test('an unquoted colour (a YAML comment) and an unknown nav entry', () => {
 		expect(check((d) => edit(d, SITE, "accentDark: '#f08a7e'", 'accentDark: #f08a7e'))).toMatchInlineSnapshot(`
 			[
-			  "content/site.yaml:11:15  错误  theme.accentDark  深色模式主题色须写成带引号的 6 位十六进制颜色，如 '#8a1c1c'：不加引号时，# 及其后的内容会被当作注释  [invalid-type]",
+			  "content/site.yaml:14:15  错误  theme.accentDark  深色模式主题色须写成带引号的 6 位十六进制颜色，如 '#8a1c1c'：不加引号时，# 及其后的内容会被当作注释  [invalid-type]",
 			]
 		`);
 		expect(check((d) => edit(d, SITE, 'nav: [events,', 'nav: [event,'))).toMatchInlineSnapshot(`
@@ -529,11 +529,23 @@ describe('site settings (content/site.yaml)', () => {
 			]
 		`);
 	});
+	test('a page size or feed size that is not a whole number from 1 is refused, with the bound', () => {
+		expect(check((d) => edit(d, SITE, 'articlesPerPage: 3', 'articlesPerPage: 0'))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:10:18  错误  articlesPerPage  数值太小：应不小于 1。  [invalid-value]",
+			]
+		`);
+		expect(check((d) => edit(d, SITE, 'feedSize: 4', 'feedSize: 2.5'))).toMatchInlineSnapshot(`
+			[
+			  "content/site.yaml:11:11  错误  feedSize  这里应填整数，现在填的是数字。  [invalid-type]",
+			]
+		`);
+	});
 	test('an unknown field gets the closest one', () => {
 		expect(check((d) => edit(d, SITE, 'tagline:', 'tagLine:'))).toMatchInlineSnapshot(`
 			[
 			  "content/site.yaml:2:1  错误  tagline  缺少必填字段“tagline”：请补上。  [missing-field]",
-			  "content/site.yaml:3:1  错误  tagLine  没有“tagLine”这个字段。是否想写“tagline”？可用的字段：title、tagline、description、lang、nav、footer、favicon、logo、cms、theme。  [unknown-field]",
+			  "content/site.yaml:3:1  错误  tagLine  没有“tagLine”这个字段。是否想写“tagline”？可用的字段：title、tagline、description、lang、nav、footer、favicon、logo、cms、articlesPerPage、feedSize、theme。  [unknown-field]",
 			]
 		`);
 	});
