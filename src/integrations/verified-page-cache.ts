@@ -50,7 +50,7 @@ export function verifiedPageCacheIntegration(): AstroIntegration {
 			},
 			'astro:build:start': ({ logger }) => {
 				const { distrusted, verified } = distrustUnrecordedPages(cacheDir, outDir);
-				atStart = { verified, kept: keptPages(cacheDir) ?? new Map() };
+				atStart = { verified, kept: keptPages(cacheDir) ?? { build: undefined, pages: new Map() }, forced: process.argv.includes('--force') };
 				if (distrusted === 'all') logger.info('增量构建：没有上次完整构建的记录，全部页面重新生成。');
 				else if (distrusted.length) logger.info(`增量构建：${distrusted.length} 个页面不是上次完整构建写下的（如 ${distrusted.slice(0, 3).join('、')}），重新生成。`);
 			},
@@ -61,10 +61,10 @@ export function verifiedPageCacheIntegration(): AstroIntegration {
 
 /**
  * What a build found at its start: the pages whose file in dist/ and copy were as the ledger recorded
- * them, and Astro's manifest entry of each page it kept (kept: page → its route's dependency hash and
- * its entry, as keptPages() gives them).
+ * them, Astro's manifest as keptPages() gives it, and whether Astro was told to render every page
+ * again (`astro build --force`).
  */
-type Unchanged = { verified: Map<string, Ledger['pages'][string]>; kept: Map<string, string> };
+type Unchanged = { verified: Map<string, Ledger['pages'][string]>; kept: KeptPages; forced: boolean };
 
 /**
  * Deletes what a finished build did not leave; returns the pages concerned, or 'all' when nothing can
@@ -122,10 +122,16 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): { dis
 export function recordPages(cacheDir: string, outDir: string, atStart?: Unchanged): void {
 	const copies = join(cacheDir, ASTRO_COPIES);
 	const pages: Ledger['pages'] = {};
-	const kept = keptPages(cacheDir) ?? new Map(filesUnder(copies).map((page) => [page, undefined]));
+	const manifest = keptPages(cacheDir);
+	const kept = manifest?.pages ?? new Map(filesUnder(copies).map((page) => [page, undefined]));
+	// Astro renders every page again, whatever its entry, when its configuration, the lockfile or its
+	// manifest's version changed (its manifest then names another build) or when forced: nothing is
+	// carried over then. (Carried over, a whole site rendered anew was found unlike the record by the
+	// next build and rendered once more.)
+	const sameBuild = atStart !== undefined && !atStart.forced && manifest?.build !== undefined && manifest.build === atStart.kept.build;
 	for (const [page, entry] of kept) {
-		const known = atStart?.verified.get(page);
-		if (known && entry !== undefined && atStart!.kept.get(page) === entry) {
+		const known = sameBuild ? atStart.verified.get(page) : undefined;
+		if (known && entry !== undefined && atStart!.kept.pages.get(page) === entry) {
 			pages[page] = known;
 			continue;
 		}
@@ -138,14 +144,20 @@ export function recordPages(cacheDir: string, outDir: string, atStart?: Unchange
 }
 
 /**
- * The pages Astro keeps a copy of, relative to its copies' folder, each with what decides whether
- * Astro renders it again (its route's dependency hash and its manifest entry: key, content entries),
- * from the manifest Astro writes before `astro:build:done`; undefined when that cannot be read (the
- * copies are then listed). A manifest entry's `outputFile` is a URL relative to the copies' folder,
- * so names outside ASCII are percent-encoded.
+ * Astro's manifest: what names the build it was written by (the manifest's version, Astro's hashes of
+ * the configuration and of the lockfile: a manifest of another build is not used), and the pages Astro
+ * keeps a copy of, relative to its copies' folder, each with what decides whether Astro renders it
+ * again (its route's dependency hash and its manifest entry: key, content entries).
  */
-function keptPages(cacheDir: string): Map<string, string> | undefined {
-	type Manifest = { routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { outputFile?: unknown }> }> };
+type KeptPages = { build: string | undefined; pages: Map<string, string> };
+
+/**
+ * Astro's manifest as it stands (written before `astro:build:done`); undefined when it cannot be read
+ * (the copies are then listed). A manifest entry's `outputFile` is a URL relative to the copies'
+ * folder, so names outside ASCII are percent-encoded.
+ */
+function keptPages(cacheDir: string): KeptPages | undefined {
+	type Manifest = { version?: unknown; configHash?: unknown; lockfileHash?: unknown; routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { outputFile?: unknown }> }> };
 	const manifest = readCacheFile(join(cacheDir, ASTRO_MANIFEST), parseJson) as Manifest | undefined;
 	if (!manifest?.routes) return undefined;
 	const copies = join(cacheDir, ASTRO_COPIES);
@@ -157,5 +169,5 @@ function keptPages(cacheDir: string): Map<string, string> | undefined {
 			pages.set(relative(copies, fileURLToPath(new URL(entry.outputFile, copiesUrl))), `${String(route.dependencyHash)}\n${JSON.stringify(entry)}`);
 		}
 	}
-	return pages;
+	return { build: JSON.stringify([manifest.version, manifest.configHash, manifest.lockfileHash]), pages };
 }

@@ -135,3 +135,18 @@ test('a page in dist/ edited by hand is rendered again, not trusted for its cach
 	expect(output).toContain('增量构建：1 个页面不是上次完整构建写下的');
 	expect(differences(clean, files(join(out, 'dist')))).toEqual([]);
 }, 120_000);
+
+test('a build told to render every page (astro build --force) or of a changed configuration renders each once, and the build after it none again', () => {
+	const out = previouslyBuilt('rendered-anew');
+	for (const [siteUrl, args] of [[SITE.url, ['--force']], ['http://localhost:4322/', []]] as const) {
+		// --force keeps every page's key; another site address changes Astro's configuration hash.
+		const anew = buildSite(content, out, siteUrl, ...args);
+		expect(anew.status, anew.output).toBe(0);
+		expect(anew.output.replace(ANSI, '')).not.toMatch(/\(cached\)/);
+		const again = buildSite(content, out, siteUrl);
+		expect(again.status, again.output).toBe(0);
+		// The ledger took the pages as that build left them: none is distrusted, the article is reused.
+		expect(again.output.replace(ANSI, '')).not.toContain('不是上次完整构建写下的');
+		expect(again.output.replace(ANSI, '')).toMatch(new RegExp(`/${PAGE.replace(/[.]/g, '\\.')} \\(cached\\)`));
+	}
+}, 180_000);

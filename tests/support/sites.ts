@@ -23,10 +23,11 @@ const output = (name: SiteName) => join(project, 'tests/.output/sites', name);
 
 /**
  * `astro build` of the site whose content is in `contentRoot`, with the project's configuration,
- * into `<out>/dist` (Astro's cache in `<out>/cache`); returns its exit status and everything it printed.
+ * into `<out>/dist` (Astro's cache in `<out>/cache`), with Astro's options `args`; returns its exit
+ * status and everything it printed.
  */
-export function buildSite(contentRoot: string, out: string, siteUrl?: string): { status: number | null; output: string } {
-	const result = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist')], {
+export function buildSite(contentRoot: string, out: string, siteUrl?: string, ...args: string[]): { status: number | null; output: string } {
+	const result = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', '--outDir', join(out, 'dist'), ...args], {
 		cwd: project,
 		encoding: 'utf8',
 		env: { ...buildEnv(), FORCE_COLOR: '0', HUIJI_CONTENT_ROOT: contentRoot, HUIJI_CACHE_DIR: join(out, 'cache'), ...(siteUrl ? { SITE_URL: siteUrl } : {}) },
