@@ -34,14 +34,39 @@ export function filesUnder(dir: string): string[] {
  * of a state file alone would be trusted even with a file cut short or edited through a hard link in
  * dist/.
  */
-export function treeSignature(dir: string): string {
-	if (!existsSync(dir)) return '';
-	const hash = createHash('sha1');
-	// Not the change time: the kept files are hard-linked into dist/, and linking or deleting a link
-	// (rm -rf dist) moves it. A write moves the modification time; cutting short, the size too.
-	for (const file of filesUnder(dir)) {
-		const st = statSync(join(dir, file));
-		hash.update(`${sep}${file}\0${st.size}:${st.mtimeMs}:${st.ino}\n`);
+export const treeSignature = (dir: string): string => signatureOf(fileTree(dir));
+
+/** Each file under `dir` (none when it does not exist) with what treeSignature() takes of it. */
+export function fileTree(dir: string): Map<string, string> {
+	return new Map(filesUnder(dir).map((file) => [file, treeLine(dir, file)]));
+}
+
+/**
+ * `tree` brought up to date for `written` files (stat'ed again; gone ones dropped): a folder whose
+ * other files were checked by fileTree() needs no second walk (at 100,000 articles the exact index is
+ * 65,000 files, ~1 s a walk).
+ */
+export function updatedTree(dir: string, tree: Map<string, string>, written: readonly string[]): Map<string, string> {
+	const next = new Map(tree);
+	for (const file of written) {
+		if (existsSync(join(dir, file))) next.set(file, treeLine(dir, file));
+		else next.delete(file);
 	}
+	return next;
+}
+
+/** treeSignature() of a tree fileTree() or updatedTree() gave. */
+export function signatureOf(tree: Map<string, string>): string {
+	if (tree.size === 0) return '';
+	const hash = createHash('sha1');
+	// In filesUnder()'s order, so that a walked and an updated tree of the same files sign alike.
+	for (const file of [...tree.keys()].sort()) hash.update(`${sep}${file}\0${tree.get(file)}\n`);
 	return hash.digest('base64url');
+}
+
+// Not the change time: the kept files are hard-linked into dist/, and linking or deleting a link
+// (rm -rf dist) moves it. A write moves the modification time; cutting short, the size too.
+function treeLine(dir: string, file: string): string {
+	const st = statSync(join(dir, file));
+	return `${st.size}:${st.mtimeMs}:${st.ino}`;
 }

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync,
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file.ts';
-import { treeSignature } from '../lib/file-signature.ts';
+import { fileTree, signatureOf, treeSignature, updatedTree } from '../lib/file-signature.ts';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index.ts';
 import { indexWriter } from './index-files.ts';
 import { NORMALISATION } from './normalise.ts';
@@ -117,7 +117,8 @@ async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: st
 	const stateFile = join(cacheDir, 'exact-index.json');
 	// The state is trusted only for the very files it was saved with (a file cut short or edited is not patched).
 	const saved = readCacheFile(stateFile, parseJson) as { tree?: string; state?: ExactIndexState } | undefined;
-	const state = saved?.tree === treeSignature(kept) ? saved.state : undefined;
+	const tree = fileTree(kept);
+	const state = saved?.tree === signatureOf(tree) ? saved.state : undefined;
 	// filters.json is written anew on every change, so: same file in both, same index.
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
@@ -141,7 +142,9 @@ async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: st
 	} else {
 		replaceWithLinks(kept, target);
 	}
-	writeFileAtomic(stateFile, JSON.stringify({ tree: treeSignature(kept), state: next }));
+	// A patch's files are signed again; the others were checked above. Anything else is walked again.
+	const after = 'state' in update && !update.rebundled ? signatureOf(updatedTree(kept, tree, update.written)) : treeSignature(kept);
+	writeFileAtomic(stateFile, JSON.stringify({ tree: after, state: next }));
 	return { manifest: next.manifest, how };
 }
 

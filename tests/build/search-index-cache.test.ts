@@ -43,6 +43,11 @@ test('an edit to one article: its index is patched, the new words are found on t
 	const second = await writeSearchIndexes(site, facts, { cacheDir: cache });
 	expect(second.exact).toMatchObject({ patched: true, changedPages: 1 });
 	expect(await found(PHRASE)).toEqual([`/${ARTICLE.replace('index.html', '')}`]);
+	// And again: the kept index as the patch left it is trusted (its files signed again), so patched again.
+	writeFileSync(file, edited.replace(PHRASE, `${PHRASE}，地点另行通知`));
+	const third = await writeSearchIndexes(site, facts, { cacheDir: cache });
+	expect(third.exact).toMatchObject({ patched: true, changedPages: 1 });
+	expect(await found('地点另行通知')).toEqual([`/${ARTICLE.replace('index.html', '')}`]);
 
 	const patched = indexFolderFiles(join(site, 'search-index'));
 	rmSync(join(site, 'search-index'), { recursive: true });
