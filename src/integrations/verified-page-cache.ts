@@ -93,16 +93,21 @@ export function distrustUnrecordedPages(cacheDir: string, outDir: string): { dis
 	// ~6 µs. A copy the ledger does not name was written by a build that did not finish. Astro reuses
 	// it only if that build wrote its manifest, which it does once every page is rendered: the copy is
 	// then whole and its key current. (A page it rendered again is in the ledger, and caught here.)
+	//
+	// The copy is looked at only when dist/ lacks the page: Astro restores a page from its copy then,
+	// and never while dist/ has it. A page in dist/ as recorded keeps its recorded copy signature, so
+	// a copy changed meanwhile is caught the day dist/ loses the page (one stat per page instead of
+	// two: ~1.7 s at 100,000 articles).
 	const distrusted: string[] = [];
 	for (const [page, recorded] of Object.entries(ledger.pages)) {
 		const dist = join(outDir, page);
 		const distSignature = fileSignatureIfAny(dist);
-		// A missing copy is distrusted too: Astro reuses the page in dist/ on its key alone then.
-		const trusted = recorded[1] === fileSignatureIfAny(join(copies, page)) && (distSignature === null || distSignature === recorded[0]);
-		if (trusted) {
-			if (distSignature !== null) verified.set(page, recorded);
+		if (distSignature !== null && distSignature === recorded[0]) {
+			verified.set(page, recorded);
 			continue;
 		}
+		// A missing copy is distrusted too: Astro reuses the page in dist/ on its key alone then.
+		if (distSignature === null && recorded[1] === fileSignatureIfAny(join(copies, page))) continue;
 		rmSync(join(copies, page), { force: true });
 		rmSync(dist, { force: true });
 		distrusted.push(page);

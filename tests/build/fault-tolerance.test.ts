@@ -150,3 +150,16 @@ test('a build told to render every page (astro build --force) or of a changed co
 		expect(again.output.replace(ANSI, '')).toMatch(new RegExp(`/${PAGE.replace(/[.]/g, '\\.')} \\(cached\\)`));
 	}
 }, 180_000);
+
+test('a page’s cached copy cut short while dist/ has the page: once dist/ is deleted, the page is rendered again, not restored from the copy', () => {
+	const out = previouslyBuilt('copy-cut');
+	const copy = join(out, 'cache/dist', PAGE);
+	truncateSync(copy, Math.floor(statSync(copy).size / 2));
+	// dist/ still has the page as recorded: the copy is not looked at, and nothing changes.
+	build(out);
+	expect(differences(clean, files(join(out, 'dist')))).toEqual([]);
+	rmSync(join(out, 'dist'), { recursive: true });
+	const output = build(out);
+	expect(output).toContain('增量构建：1 个页面不是上次完整构建写下的');
+	expect(differences(clean, files(join(out, 'dist')))).toEqual([]);
+}, 120_000);
