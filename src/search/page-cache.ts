@@ -41,7 +41,7 @@ type BaseLine = [url: string, entry: Omit<PageCacheEntry, 'page'> & { page: Omit
  * a twentieth of the pages. The delta names its base, so a base rewritten without it is never
  * combined with a stale delta.
  */
-export function openPageCache(file: string, reread: (url: string) => string | undefined = () => undefined): { entries: PageCacheEntries; save(next: PageCacheEntries): void } {
+export function openPageCache(file: string, reread: (url: string) => string | undefined = () => undefined): { entries: PageCacheEntries; save(next: PageCacheEntries, keep?: Iterable<SearchPage | null>): void } {
 	const deltaFile = `${file}.delta`;
 	const bodiesFile = `${file}.bodies`;
 	// A file cut short by a killed build is discarded (readCacheFile); all are written atomically.
@@ -57,7 +57,12 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 
 	return {
 		entries,
-		save(next) {
+		/**
+		 * `keep`: pages of this cache still wanted after the save (the last build's reading of the pages
+		 * that changed, for the exact index's patch): should the base be rewritten, their bodies are
+		 * read first, from the bodies file about to be replaced.
+		 */
+		save(next, keep = []) {
 			removeOldBodies(file);
 			if (base) {
 				const differs: Record<string, PageCacheEntry | null> = {};
@@ -70,6 +75,7 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 			}
 			// Every body is read here, from the old bodies file, before the new one is renamed over it:
 			// the pages that still read theirs from the old one keep them.
+			for (const page of keep) void page?.body;
 			const id = randomUUID();
 			const lines: string[] = [];
 			// The bodies file starts with the id of the index it belongs to (a line of its own).

@@ -79,7 +79,7 @@ export function readBuiltPages(
 		next[url] = current!;
 		if (current!.page) pages.push(current!.page);
 	}
-	cache?.save(next);
+	cache?.save(next, changed?.values());
 	return pages;
 }
 

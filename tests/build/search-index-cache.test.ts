@@ -55,6 +55,23 @@ test('an edit to one article: its index is patched, the new words are found on t
 	expect(patched).toEqual(indexFolderFiles(join(site, 'search-index')));
 }, 120_000);
 
+test('every page written anew (a change of style) and one article’s text edited: the page cache is rewritten whole, and the index still patched', async () => {
+	// Every built page's bytes change, as a new stylesheet's name in each <head> changes them.
+	const urls = [...facts.keys()].filter((url) => url.endsWith('/'));
+	for (const url of urls) {
+		const file = join(site, url, 'index.html');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('</head>', '<meta name="x-restyled" content="1"></head>'));
+	}
+	expect(urls.length).toBeGreaterThan(50); // past the page cache's delta: its base is written again
+	// An article not edited before: the last build's reading of it is in the cache's base, not its delta.
+	const other = 'articles/ai-reshapes-tumour-care/index.html';
+	const file = join(site, other);
+	writeFileSync(file, readFileSync(file, 'utf8').replace(/(<[a-z]+ [^>]*data-pagefind-body[^>]*>)/, '$1<p>改版后补记的一句话。</p>'));
+	const written = await writeSearchIndexes(site, facts, { cacheDir: cache });
+	expect(written.exact).toMatchObject({ patched: true, changedPages: 1 });
+	expect(await found('改版后补记的一句话')).toEqual([`/${other.replace('index.html', '')}`]);
+}, 120_000);
+
 test('a page removed: the index is built whole, and says why', async () => {
 	rmSync(join(site, ARTICLE));
 	const third = await writeSearchIndexes(site, facts, { cacheDir: cache });
