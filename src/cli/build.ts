@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildCacheDir } from '../lib/cache-dir.ts';
 import { mergeShards } from '../lib/shard-output.ts';
 import { parseShard, SHARD_ENV } from '../lib/shard.ts';
 import { SEPARATE_INDEX_ENV, takePendingIndex, type PendingIndex } from '../search/separate-index.ts';
-import { indexReport, writeSearchIndexes } from '../search/write-indexes.ts';
+import { indexReport, prepareSearchIndexes, writeSearchIndexes, type PreparedIndexes } from '../search/write-indexes.ts';
 
 // `npm run build [-- <astro build options>]`: `astro build`, then the search indexes in this process
 // once Astro has exited, so that its memory and theirs are never held at once (at 100,000 articles
@@ -43,6 +43,7 @@ const mergeFrom = take('--merge');
 if (shardText && mergeFrom) fail('--shard 与 --merge 不能同时使用：先分别构建每一片（--shard），再合并（--merge）。');
 
 let pending: PendingIndex;
+let prepared: PreparedIndexes | undefined;
 const searchCache = join(buildCacheDir(project), 'search');
 if (mergeFrom) {
 	const outDir = resolve(project, take('--outDir') ?? 'dist');
@@ -57,21 +58,25 @@ if (mergeFrom) {
 } else {
 	const shard = shardText ? parseShardOrFail(shardText) : undefined;
 	const env: NodeJS.ProcessEnv = { ...process.env, [SEPARATE_INDEX_ENV]: 'separate', ...(shard && { [SHARD_ENV]: shardText }) };
-	// A rebuild (Astro's incremental manifest is there) gives Astro's heap room. At 100,000 articles
-	// the site model and every route's paths keep ~3 GB alive against Node's default limit of ~4 GB
-	// here, and V8 collects ever more often as the heap nears its limit: 6 GB took a rebuild after one
-	// edit from 62.1 to 58.9 s (medians of three). A cold build keeps the default: its peak (4.9 GB in
-	// Astro at 100,000) is what the memory target is measured on, and more room would let it grow.
+	// A rebuild (Astro's incremental manifest is there) gives Astro's heap a higher limit than Node's
+	// default (~4.2 GB here), and V8 collects less often: garbage collection was 8.3 of Astro's 48.6 s
+	// of CPU in a rebuild at 100,000 articles. With 6 GB a rebuild after one edit took 61.5 s against
+	// 65.9 s (medians of three, alternating, 2026-12-04), the process tree staying under 2.2 GB. A cold
+	// build keeps the default: its peak (4.9 GB in Astro at 100,000) is what the memory target is on.
 	if (existsSync(join(buildCacheDir(project, env), ASTRO_MANIFEST)) && !/--max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
 		env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${REBUILD_HEAP_MB}`.trim();
 	}
-	const astro = spawnSync(join(project, 'node_modules/.bin/astro'), ['build', ...args], { cwd: project, stdio: 'inherit', env });
-	if (astro.status !== 0) process.exit(astro.status ?? 1);
-	// A shard's search index input stays with its pages, for the merge.
+	const astro = spawn(join(project, 'node_modules/.bin/astro'), ['build', ...args], { cwd: project, stdio: 'inherit', env });
+	const exited = new Promise<number | null>((resolve, reject) => astro.once('error', reject).once('close', resolve));
+	// Meanwhile, on this process's core (Astro renders on one), the index step reads its cache: only it
+	// writes there. A shard leaves its search index input with its pages, for the merge.
+	if (!shard) prepared = prepareSearchIndexes(searchCache);
+	const status = await exited;
+	if (status !== 0) process.exit(status ?? 1);
 	if (shard) process.exit(0);
 	pending = takePendingIndex(searchCache);
 }
-const written = await writeSearchIndexes(pending.site, new Map(pending.facts), { cacheDir: searchCache, base: pending.base });
+const written = await writeSearchIndexes(pending.site, new Map(pending.facts), { cacheDir: searchCache, base: pending.base, prepared });
 console.log(`${new Date().toTimeString().slice(0, 8)} [huiji:search-index] ${indexReport(written)}`);
 
 function parseShardOrFail(text: string) {

@@ -22,7 +22,7 @@ export type PageFacts = Omit<SearchPage, 'body'>;
  * what it says; parts marked `data-pagefind-ignore` (links to feeds and downloads) are left out, as
  * Pagefind leaves them.
  *
- * With a `cacheFile`, a page is not parsed again when its bytes and facts are unchanged since the
+ * With a `cacheFile` (or that `cache`, opened ahead), a page is not parsed again when its bytes and facts are unchanged since the
  * last build (parsing is most of the time: ~20 s for 12,000 pages), and not even read when the file
  * itself is untouched (dist/ is kept between builds: 218 MB at 10,000 articles); a cached page's body
  * is read from the cache only if something asks for it (./page-cache.ts). `changed`, when
@@ -31,15 +31,9 @@ export type PageFacts = Omit<SearchPage, 'body'>;
 export function readBuiltPages(
 	dist: string,
 	facts: Map<string, PageFacts>,
-	{ base = '/', cacheFile, changed }: { base?: string; cacheFile?: string; changed?: Map<string, SearchPage | null> } = {},
+	{ base = '/', cacheFile, cache = cacheFile === undefined ? undefined : openBuiltPagesCache(cacheFile), changed }: { base?: string; cacheFile?: string; cache?: BuiltPagesCache; changed?: Map<string, SearchPage | null> } = {},
 ): SearchPage[] {
-	// A cached body that does not match its hash is read again from its page, if the page is unchanged.
-	const unchanged = new Map<string, string>();
-	const reread = (url: string) => {
-		const path = unchanged.get(url);
-		return path === undefined ? undefined : (readPage(facts.get(url)!, readFileSync(path, 'utf8'))?.body);
-	};
-	const cache = cacheFile ? openPageCache(cacheFile, reread) : undefined;
+	const unchanged = cache?.unchanged;
 	const previous = cache?.entries ?? {};
 	const next: PageCacheEntries = {};
 	const pages: SearchPage[] = [];
@@ -75,12 +69,27 @@ export function readBuiltPages(
 				current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
 			}
 		}
-		if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged.set(url, file);
+		if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged!.set(url, { path: file, facts: known });
 		next[url] = current!;
 		if (current!.page) pages.push(current!.page);
 	}
 	cache?.save(next, changed?.values());
 	return pages;
+}
+
+/** readBuiltPages()'s page cache, open: it can be opened ahead, while Astro builds the pages (src/cli/build.ts). */
+export type BuiltPagesCache = ReturnType<typeof openPageCache> & { unchanged: Map<string, { path: string; facts: PageFacts }> };
+
+/** The page cache in `cacheFile`, opened for readBuiltPages(). */
+export function openBuiltPagesCache(cacheFile: string): BuiltPagesCache {
+	// A cached body that does not match its hash is read again from its page, if readBuiltPages()
+	// found the page unchanged.
+	const unchanged: BuiltPagesCache['unchanged'] = new Map();
+	const reread = (url: string) => {
+		const known = unchanged.get(url);
+		return known && readPage(known.facts, readFileSync(known.path, 'utf8'))?.body;
+	};
+	return { ...openPageCache(cacheFile, reread), unchanged };
 }
 
 /** The searchable part of one page, or null when it has none. */

@@ -23,8 +23,10 @@ const differing = (a: string, b: string) => {
 	expect(filesUnder(b)).toEqual(files);
 	return files.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 };
+/** A page of the article list by year (`articles/year/2023/`), a list like the home page. */
+const ofYear = (path: string) => /^articles\/year\/(\d{4}|undated)\//.test(path);
 /** A page or file of one entry (its page, feed, calendar, citations, share card), as against lists and the home page. */
-const ofEntry = (path: string) => /^(articles|events|speakers|topics|organizations|series)\/[^/]+\//.test(path) || path.startsWith('cards/');
+const ofEntry = (path: string) => ((/^(articles|events|speakers|topics|organizations|series)\/[^/]+\//.test(path) && !ofYear(path)) || path.startsWith('cards/'));
 
 let shards: ReturnType<typeof build>[];
 let merged: ReturnType<typeof build>;
@@ -53,7 +55,9 @@ test('each entry’s pages are rendered by one shard only, the lists and home pa
 	// Both shards have work: the split is by id, not everything in one.
 	expect(entryFiles.filter((f) => one!.has(f)).length).toBeGreaterThan(0);
 	expect(entryFiles.filter((f) => two!.has(f)).length).toBeGreaterThan(0);
-	for (const page of ['index.html', 'articles/index.html', 'speakers/index.html']) expect([one!.has(page), two!.has(page)]).toEqual([true, true]);
+	const years = filesUnder(join(work, 'dist')).filter(ofYear);
+	expect(years.length).toBeGreaterThan(0);
+	for (const page of ['index.html', 'articles/index.html', 'speakers/index.html', ...years]) expect([one!.has(page), two!.has(page)]).toEqual([true, true]);
 	// Neither shard made a search index: that is made once, over the merge.
 	expect([...one!, ...two!].filter((f) => f.startsWith('pagefind/') || f.startsWith('search-index/'))).toEqual([]);
 });
