@@ -70,7 +70,14 @@ if (mergeFrom) {
 	const exited = new Promise<number | null>((resolve, reject) => astro.once('error', reject).once('close', resolve));
 	// Meanwhile, on this process's core (Astro renders on one), the index step reads its cache: only it
 	// writes there. A shard leaves its search index input with its pages, for the merge.
-	if (!shard) prepared = prepareSearchIndexes(searchCache);
+	// Should that fail, the index step reads it again after Astro, and fails there with the reason.
+	if (!shard) {
+		try {
+			prepared = prepareSearchIndexes(searchCache);
+		} catch {
+			prepared = undefined;
+		}
+	}
 	const status = await exited;
 	if (status !== 0) process.exit(status ?? 1);
 	if (shard) process.exit(0);
