@@ -58,7 +58,8 @@ test('every non-draft file is published: CRLF line endings build, drafts do not'
 	expect(status, output).toBe(0);
 	const files = readdirSync(join(dir, 'content/articles')).filter((f) => f.endsWith('.md'));
 	const drafts = files.filter((f) => /^draft: true$/m.test(readFileSync(join(dir, 'content/articles', f), 'utf8')));
-	const pages = readdirSync(join(dir, 'dist/articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+	// An article's page is a folder with its index.html (articles/year/ holds the list's pages by year).
+	const pages = readdirSync(join(dir, 'dist/articles'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, 'dist/articles', e.name, 'index.html'))).map((e) => e.name);
 	expect(drafts).toEqual(['5g-ai-crested-ibis.md']);
 	expect(pages.sort()).toEqual(files.filter((f) => !drafts.includes(f)).map((f) => f.slice(0, -3)).sort());
 	expect(readFileSync(join(dir, 'dist/articles/tencent-cloud-tpc-ds/index.html'), 'utf8')).toContain('腾讯云数据库TDSQL大幅刷新此前纪录');
