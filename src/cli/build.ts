@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildCacheDir } from '../lib/cache-dir.ts';
+import { ASTRO_MANIFEST, buildCacheDir } from '../lib/cache-dir.ts';
 import { mergeShards } from '../lib/shard-output.ts';
 import { parseShard, SHARD_ENV } from '../lib/shard.ts';
 import { SEPARATE_INDEX_ENV, takePendingIndex, type PendingIndex } from '../search/separate-index.ts';
@@ -19,8 +19,6 @@ const project = join(import.meta.dirname, '..', '..');
 const log = (message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [huiji:build] ${message}`);
 const logger = { info: log, warn: log, error: (message: string) => console.error(message) };
 
-/** Astro's incremental-build manifest in its cache folder (src/integrations/verified-page-cache.ts). */
-const ASTRO_MANIFEST = 'incremental-build.json';
 const REBUILD_HEAP_MB = 6144;
 
 const args = process.argv.slice(2);

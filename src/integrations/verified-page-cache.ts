@@ -2,11 +2,11 @@ import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ASTRO_MANIFEST } from '../lib/cache-dir';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
 import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signature';
 
-/** Where Astro's incremental build keeps its manifest and a copy of every page it rendered (astro/dist/core/build/incremental.js). */
-const ASTRO_MANIFEST = 'incremental-build.json';
+/** Where Astro's incremental build keeps a copy of every page it rendered, beside its manifest (astro/dist/core/build/incremental.js). */
 const ASTRO_COPIES = 'dist';
 /** Where Astro's image service keeps the pictures it made (astro/dist/assets/build/generate.js). */
 const ASTRO_IMAGES = 'assets';

@@ -1,3 +1,4 @@
+import { groupBy } from './group-by';
 import type { ArticleSummary } from './site-model';
 
 /** One page of the article list by year: a year's articles (or the undated ones), a page at a time. */
@@ -41,16 +42,9 @@ export function articleList(
 	pageUrl: (year: string, page: number) => string,
 	label: { year: (y: number) => string; undated: string },
 ): ArticleList {
-	const byYear = new Map<string, ArticleSummary[]>();
-	for (const a of articles) {
-		const year = a.date ? String(a.date.year) : UNDATED;
-		const list = byYear.get(year);
-		if (list) list.push(a);
-		else byYear.set(year, [a]);
-	}
 	const years: ArticleYear[] = [];
 	const pages: ArticleListPage[] = [];
-	for (const [year, list] of byYear) {
+	for (const [year, list] of groupBy(articles, (a) => (a.date ? String(a.date.year) : UNDATED))) {
 		const yearLabel = year === UNDATED ? label.undated : label.year(Number(year));
 		const count = Math.ceil(list.length / perPage);
 		years.push({ year, label: yearLabel, url: pageUrl(year, 1), count: list.length });

@@ -14,3 +14,6 @@ export function buildCacheDir(project: string, env: NodeJS.ProcessEnv = process.
 	const shard = buildShard(env);
 	return shard ? resolve(dir, `shard-${shard.index}-of-${shard.count}`) : dir;
 }
+
+/** Astro's incremental-build manifest, in its cache folder (astro/dist/core/build/incremental.js). */
+export const ASTRO_MANIFEST = 'incremental-build.json';

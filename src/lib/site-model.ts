@@ -3,6 +3,7 @@ import { uiFor, type Ui } from '../i18n';
 import { isConvertiblePicture } from '../markdown/image-references';
 import { EVENT_FORMATS, EVENT_STATUSES, MEDIA_KINDS, ORGANIZER_TIERS, toPartialDate, type EventData, type Media, type ArticleData, type ARTICLE_KINDS, type PartialDate, type SiteSettings } from '../schemas';
 import { articleList, type ArticleList } from './article-pages';
+import { groupBy } from './group-by';
 import { byDateDesc, dateFormatter } from './dates';
 import type { PageFacts } from '../search/read-built-pages';
 import type { PersonFacts } from '../search/exact-index';
@@ -618,6 +619,8 @@ export function buildSiteModel(
 		...organizations.map((o) => listedEntry('organization', o.url, o.name, [o.name, ...(o.originalName ? [o.originalName] : []), ...o.aliases])),
 	];
 
+	// The article list's and the feed's summaries, newest first.
+	const summaries = articles.map(summary);
 	return {
 		settings,
 		chrome,
@@ -626,8 +629,8 @@ export function buildSiteModel(
 		events,
 		speakers,
 		articles,
-		articleList: articleList(articles.map(summary), settings.articlesPerPage, urls.articleYear, { year: ui.dates.year, undated: ui.articleList.undated }),
-		feedArticles: articles.slice(0, settings.feedSize).map(summary),
+		articleList: articleList(summaries, settings.articlesPerPage, urls.articleYear, { year: ui.dates.year, undated: ui.articleList.undated }),
+		feedArticles: summaries.slice(0, settings.feedSize),
 		articleById: new Map(articles.map((a) => [a.id, a])),
 		movedSpeakers: movedSpeakers(publishedSpeakers, speakers),
 		cards: [
@@ -677,13 +680,3 @@ function indexBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
 	return index;
 }
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
-	const groups = new Map<K, T[]>();
-	for (const item of items) {
-		const k = key(item);
-		const list = groups.get(k);
-		if (list) list.push(item);
-		else groups.set(k, [item]);
-	}
-	return [...groups];
-}
