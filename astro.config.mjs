@@ -62,6 +62,10 @@ export default defineConfig({
 	vite: { ssr: { external: ['@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-csl'] }, build: { emptyOutDir: false } },
 	// Pages from getStaticPaths carry a cacheKey (src/lib/cache-key.ts): unchanged ones are not rendered again.
 	experimental: { incrementalBuild: true },
+	// Two pages in flight: while one page's files are written (Astro awaits each write), the next is
+	// rendered. At 1,000 articles the routes took 9.7–10.6 s against 12.1–13.5 s one at a time
+	// (alternating runs, 2026-12-04); four in flight were no faster than two.
+	build: { concurrency: 2 },
 	// A Content-Security-Policy <meta> on every page: Astro hashes its own scripts and styles; nothing
 	// else inline runs. Pagefind needs WebAssembly ('wasm-unsafe-eval') and its worker (same origin);
 	// article images are hotlinked from the outlets that ran them (any https host).

@@ -173,17 +173,18 @@ test('a bodies file named after its base, as older versions left one, is removed
 	expect(readdirSync(work).filter((f) => f.endsWith('.bodies'))).toEqual(['search-pages.jsonl.bodies']);
 });
 
-test('Pagefind’s records of cached pages are those of fresh ones, and made without reading a body when the kept starts suffice', () => {
-	// Bodies of 300 characters: longer than the start the cache keeps of each (LEAD, 256).
+test('Pagefind’s records of cached pages are those of fresh ones, and made without reading a body', () => {
+	// Bodies of 300 characters: longer than the start the cache keeps of each (LEAD, 256), which is
+	// all of a body Pagefind is given (PAGEFIND_LEAD).
 	for (let n = 0; n < 60; n++) write(n, `第 ${n} 篇`.padEnd(300, '长'));
 	read();
 	const headChars = pagefindRecords(fresh(), 0).reduce((sum, r) => sum + r.content.length, 0);
-	// Whole bodies; 278 characters each (more than kept: bodies are read); 25; none.
-	for (const budget of [Infinity, headChars + 60 * 278, headChars + 60 * 25, 0]) {
+	// Whole leads; 25 characters each; none.
+	for (const budget of [Infinity, headChars + 60 * 256, headChars + 60 * 25, 0]) {
 		const { pages } = read();
 		expect(pages.every((p) => Object.getOwnPropertyDescriptor(p, 'body')?.get)).toBe(true);
 		expect(pagefindRecords(pages, budget)).toEqual(pagefindRecords(fresh(), budget));
 		const bodiesRead = pages.filter((p) => !Object.getOwnPropertyDescriptor(p, 'body')?.get).length;
-		expect(bodiesRead, `budget ${budget}`).toBe(budget === Infinity || budget > headChars + 60 * 256 ? 60 : 0);
+		expect(bodiesRead, `budget ${budget}`).toBe(0);
 	}
 });

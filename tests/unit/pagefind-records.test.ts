@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { SearchPage } from '../../src/search/exact-index';
-import { pagefindRecords } from '../../src/search/pagefind-records';
+import { PAGEFIND_LEAD, pagefindRecords } from '../../src/search/pagefind-records';
 
 const page = (i: number, body: string): SearchPage => ({
 	url: `/articles/a${i}/`,
@@ -14,9 +14,11 @@ const page = (i: number, body: string): SearchPage => ({
 const pages = Array.from({ length: 50 }, (_, i) => page(i, '科学智能的进展与挑战。'.repeat(20 + i)));
 const size = (records: ReturnType<typeof pagefindRecords>) => records.reduce((n, r) => n + r.content.length, 0);
 
-test('under the budget every page is given whole', () => {
+test('under the budget every page is given its title, names and lead: a body shorter than the lead whole', () => {
+	// Bodies of 220 to 759 characters, on both sides of the lead.
+	expect(pages.some((p) => p.body.length < PAGEFIND_LEAD) && pages.some((p) => p.body.length > PAGEFIND_LEAD)).toBe(true);
 	const records = pagefindRecords(pages, 1_000_000);
-	records.forEach((r, i) => expect(r.content).toBe([pages[i]!.title, ...pages[i]!.names, pages[i]!.body].join('\n')));
+	records.forEach((r, i) => expect(r.content).toBe([pages[i]!.title, ...pages[i]!.names, pages[i]!.body.slice(0, PAGEFIND_LEAD)].join('\n')));
 });
 
 test('over the budget, every page keeps its title and names, and the bodies share what is left', () => {
