@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element } from 'hast';
-import { select, selectAll } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { fileSignatureIfAny } from '../lib/file-signature.ts';
 import type { SearchPage } from './exact-index';
 import { openPageCache, type PageCacheEntries } from './page-cache.ts';
+import { readPage, readPageJob, type PageFacts, type PageRead, type PageJob } from './read-page.ts';
+import { readPagesInParallel } from './read-pages-in-parallel.ts';
 
-const parser = unified().use(rehypeParse);
-
-/** What the site model says of a searchable page (src/lib/site-model.ts `SearchEntry`). */
-export type PageFacts = Omit<SearchPage, 'body'>;
+export type { PageFacts };
 
 /**
  * The searchable pages of a built site: for each page the model lists (`facts`, by URL under the
@@ -28,20 +22,37 @@ export type PageFacts = Omit<SearchPage, 'body'>;
  * is read from the cache only if something asks for it (./page-cache.ts). `changed`, when
  * given, receives the last build's reading of each page that did change (null: nothing searchable).
  */
-export function readBuiltPages(
-	dist: string,
-	facts: Map<string, PageFacts>,
-	{ base = '/', cacheFile, cache = cacheFile === undefined ? undefined : openBuiltPagesCache(cacheFile), changed }: { base?: string; cacheFile?: string; cache?: BuiltPagesCache; changed?: Map<string, SearchPage | null> } = {},
-): SearchPage[] {
-	const unchanged = cache?.unchanged;
+export function readBuiltPages(dist: string, facts: Map<string, PageFacts>, options: ReadOptions = {}): SearchPage[] {
+	const plan = planReading(dist, facts, options);
+	return finishReading(plan, plan.jobs.map(readPageJob));
+}
+
+/** readBuiltPages(), with the pages that must be read shared among this thread and one per other core (./read-pages-in-parallel.ts). */
+export async function readBuiltPagesInParallel(dist: string, facts: Map<string, PageFacts>, options: ReadOptions = {}): Promise<SearchPage[]> {
+	const plan = planReading(dist, facts, options);
+	return finishReading(plan, await readPagesInParallel(plan.jobs));
+}
+
+interface ReadOptions {
+	base?: string;
+	cacheFile?: string;
+	cache?: BuiltPagesCache;
+	changed?: Map<string, SearchPage | null>;
+}
+
+/** Each page the model lists and the site has, in index order, with its last reading if it can stand, or the job of reading it (`job`, into `jobs`). */
+interface Plan {
+	cache?: BuiltPagesCache;
+	changed?: Map<string, SearchPage | null>;
+	previous: PageCacheEntries;
+	pages: { url: string; file: string; facts: PageFacts; stat: string; factsHash?: string; job?: number }[];
+	jobs: PageJob[];
+}
+
+function planReading(dist: string, facts: Map<string, PageFacts>, { base = '/', cacheFile, cache = cacheFile === undefined ? undefined : openBuiltPagesCache(cacheFile), changed }: ReadOptions): Plan {
 	const previous = cache?.entries ?? {};
-	const next: PageCacheEntries = {};
-	const pages: SearchPage[] = [];
+	const plan: Plan = { cache, changed, previous, pages: [], jobs: [] };
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	// The pages are found from their URLs, not by listing dist/: at 100,000 articles that is 122,000
-	// folders (~4 s). Taken in the order a listing sorted by name at each level met them, which
-	// Pagefind's records and the page cache follow.
-	// With each `/` as a character below any in a name, plain code-unit order is that walk's order.
 	const located = [...facts.keys()].flatMap((url) => {
 		if (!url.startsWith(prefix)) return [];
 		const path = url.slice(prefix.length).replace(/(^|\/)$/, '$1index.html');
@@ -52,26 +63,41 @@ export function readBuiltPages(
 		const known = facts.get(url)!;
 		const stat = fileSignatureIfAny(file);
 		if (stat === null) continue;
+		const entry: Plan['pages'][number] = { url, file, facts: known, stat };
+		plan.pages.push(entry);
 		if (!cache) {
-			const page = readPage(known, readFileSync(file, 'utf8'));
-			if (page) pages.push(page);
+			entry.job = plan.jobs.push({ file, facts: known }) - 1;
 			continue;
 		}
 		const cached = previous[url];
-		const factsHash = createHash('sha1').update(JSON.stringify(known)).digest('base64url');
-		let current = cached;
-		if (cached?.stat !== stat || cached.facts !== factsHash) {
-			const bytes = readFileSync(file);
-			const hash = createHash('sha1').update(bytes).digest('base64url');
-			if (cached?.hash === hash && cached.facts === factsHash) current = { ...cached, stat };
+		entry.factsHash = createHash('sha1').update(JSON.stringify(known)).digest('base64url');
+		// Read again when the file or the facts changed; parsed again only if its bytes did, or the facts.
+		if (cached?.stat !== stat || cached.facts !== entry.factsHash) entry.job = plan.jobs.push({ file, facts: known, ...(cached?.facts === entry.factsHash && { knownHash: cached.hash }) }) - 1;
+	}
+	return plan;
+}
+
+function finishReading({ cache, changed, previous, pages: planned }: Plan, reads: PageRead[]): SearchPage[] {
+	const pages: SearchPage[] = [];
+	const next: PageCacheEntries = {};
+	for (const { url, file, facts: known, stat, factsHash, job } of planned) {
+		const read = job === undefined ? undefined : reads[job]!;
+		if (!cache) {
+			if (read!.page) pages.push(read!.page);
+			continue;
+		}
+		const cached = previous[url];
+		let current = cached!;
+		if (read) {
+			if (read.page === undefined) current = { ...cached!, stat };
 			else {
 				if (cached) changed?.set(url, cached.page);
-				current = { stat, hash, facts: factsHash, page: readPage(known, bytes.toString('utf8')) };
+				current = { stat, hash: read.hash, facts: factsHash!, page: read.page };
 			}
 		}
-		if (current!.hash === cached?.hash && current!.facts === cached.facts) unchanged!.set(url, { path: file, facts: known });
-		next[url] = current!;
-		if (current!.page) pages.push(current!.page);
+		if (current.hash === cached?.hash && current.facts === cached.facts) cache.unchanged.set(url, { path: file, facts: known });
+		next[url] = current;
+		if (current.page) pages.push(current.page);
 	}
 	cache?.save(next, changed?.values());
 	return pages;
@@ -90,12 +116,4 @@ export function openBuiltPagesCache(cacheFile: string): BuiltPagesCache {
 		return known && readPage(known.facts, readFileSync(known.path, 'utf8'))?.body;
 	};
 	return { ...openPageCache(cacheFile, reread), unchanged };
-}
-
-/** The searchable part of one page, or null when it has none. */
-function readPage(facts: PageFacts, html: string): SearchPage | null {
-	const body = select('[data-pagefind-body]', parser.parse(html)) as Element | undefined;
-	if (!body) return null;
-	for (const ignored of selectAll('[data-pagefind-ignore]', body)) ignored.children = [];
-	return { ...facts, body: toText(body) };
 }

@@ -9,7 +9,7 @@ import { indexWriter } from './index-files.ts';
 import { NORMALISATION } from './normalise.ts';
 import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update.ts';
 import { PAGEFIND_MAX_FRAGMENTS, pagefindRecords } from './pagefind-records.ts';
-import { openBuiltPagesCache, readBuiltPages, type BuiltPagesCache, type PageFacts } from './read-built-pages.ts';
+import { openBuiltPagesCache, readBuiltPagesInParallel, type BuiltPagesCache, type PageFacts } from './read-built-pages.ts';
 
 /** The folders of the site the indexes are written into: Pagefind's and the exact index's. */
 export const INDEX_FOLDERS = ['pagefind', 'search-index'] as const;
@@ -50,7 +50,7 @@ export async function writeSearchIndexes(
 ): Promise<WrittenIndexes> {
 	if (cacheDir) mkdirSync(cacheDir, { recursive: true });
 	const changed = new Map<string, SearchPage | null>();
-	const pages = readBuiltPages(site, facts, { base, cache: prepared?.pages, changed });
+	const pages = await readBuiltPagesInParallel(site, facts, { base, cache: prepared?.pages, changed });
 
 	const records = pagefindRecords(pages);
 	// Pagefind indexes in its own process while this one builds the exact index: at 1,000 articles
