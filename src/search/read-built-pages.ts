@@ -53,6 +53,10 @@ function planReading(dist: string, facts: Map<string, PageFacts>, { base = '/', 
 	const previous = cache?.entries ?? {};
 	const plan: Plan = { cache, changed, previous, pages: [], jobs: [] };
 	const prefix = base.endsWith('/') ? base : `${base}/`;
+	// The pages are found from their URLs, not by listing dist/: at 100,000 articles that is 122,000
+	// folders (~4 s). Taken in the order a listing sorted by name at each level met them, which
+	// Pagefind's records and the page cache follow.
+	// With each `/` as a character below any in a name, plain code-unit order is that walk's order.
 	const located = [...facts.keys()].flatMap((url) => {
 		if (!url.startsWith(prefix)) return [];
 		const path = url.slice(prefix.length).replace(/(^|\/)$/, '$1index.html');
