@@ -26,22 +26,29 @@ export async function readPagesInParallel(jobs: PageJob[], threads = availablePa
 	try {
 		await new Promise<void>((resolve, reject) => {
 			let busy = workers.length + 1;
+			// After a failure no thread is given more: the step stops with the first reason.
+			let failed = false;
+			const fail = (error: unknown) => {
+				failed = true;
+				reject(error);
+			};
 			const finished = () => --busy === 0 && resolve();
-			const give = (worker: Worker) => (next < chunks ? worker.postMessage({ chunk: next, jobs: slice(next++) }) : finished());
+			const give = (worker: Worker) => (!failed && next < chunks ? worker.postMessage({ chunk: next, jobs: slice(next++) }) : finished());
 			for (const worker of workers) {
 				worker.on('message', ({ chunk, reads: read }: { chunk: number; reads: PageRead[] }) => (store(chunk, read), give(worker)));
-				worker.once('error', reject);
-				worker.once('exit', (code) => code !== 0 && reject(new Error(`读取页面的线程意外退出（代码 ${code}）。`)));
+				worker.once('error', fail);
+				worker.once('exit', (code) => code !== 0 && fail(new Error(`读取页面的线程意外退出（代码 ${code}）。`)));
 				give(worker);
 			}
 			// This thread takes a chunk at a time too, and lets the others' answers in between.
 			const own = () => {
+				if (failed) return;
 				if (next >= chunks) return finished();
 				const chunk = next++;
 				try {
 					store(chunk, slice(chunk).map(readPageJob));
 				} catch (error) {
-					return reject(error);
+					return fail(error);
 				}
 				setImmediate(own);
 			};

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { formatPath } from '../lib/references';
-import { zhCN } from '../i18n/zh-CN';
 import { defOf, labelsFor } from '../schemas/introspect';
 import { isProblemCode, type ProblemCode } from './codes';
 import type { Problem } from './problem';
