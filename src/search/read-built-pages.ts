@@ -44,14 +44,13 @@ interface ReadOptions {
 interface Plan {
 	cache?: BuiltPagesCache;
 	changed?: Map<string, SearchPage | null>;
-	previous: PageCacheEntries;
 	pages: { url: string; file: string; facts: PageFacts; stat: string; factsHash?: string; job?: number }[];
 	jobs: PageJob[];
 }
 
 function planReading(dist: string, facts: Map<string, PageFacts>, { base = '/', cacheFile, cache = cacheFile === undefined ? undefined : openBuiltPagesCache(cacheFile), changed }: ReadOptions): Plan {
 	const previous = cache?.entries ?? {};
-	const plan: Plan = { cache, changed, previous, pages: [], jobs: [] };
+	const plan: Plan = { cache, changed, pages: [], jobs: [] };
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	// The pages are found from their URLs, not by listing dist/: at 100,000 articles that is 122,000
 	// folders (~4 s). Taken in the order a listing sorted by name at each level met them, which
@@ -81,7 +80,8 @@ function planReading(dist: string, facts: Map<string, PageFacts>, { base = '/', 
 	return plan;
 }
 
-function finishReading({ cache, changed, previous, pages: planned }: Plan, reads: PageRead[]): SearchPage[] {
+function finishReading({ cache, changed, pages: planned }: Plan, reads: PageRead[]): SearchPage[] {
+	const previous = cache?.entries ?? {};
 	const pages: SearchPage[] = [];
 	const next: PageCacheEntries = {};
 	for (const { url, file, facts: known, stat, factsHash, job } of planned) {
