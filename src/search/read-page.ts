@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Element } from 'hast';
-import { select, selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -33,12 +32,37 @@ export function readPageJob({ file, facts, knownHash }: PageJob): PageRead {
 }
 
 /**
- * The searchable part of one page, or null when it has none: the text of its `[data-pagefind-body]`
- * element as a reader sees it, without the parts marked `data-pagefind-ignore`.
+ * The searchable part of one page, or null when it has none: the text of its first
+ * `[data-pagefind-body]` element as a reader sees it, without the parts marked `data-pagefind-ignore`.
+ * The two attributes are found by walking the tree, not by hast-util-select: its selector engine
+ * took ~45 % of reading a page (1,421 pages of a 1,000-article archive: 1.35 s read with it, 0.69 s
+ * without; 2026-12-04), and reading pages is most of a cold build's index step.
  */
 export function readPage(facts: PageFacts, html: string): SearchPage | null {
-	const body = select('[data-pagefind-body]', parser.parse(html)) as Element | undefined;
+	const tree = parser.parse(html);
+	const body = firstMarked(tree);
 	if (!body) return null;
-	for (const ignored of selectAll('[data-pagefind-ignore]', body)) ignored.children = [];
+	if (body.properties.dataPagefindIgnore !== undefined) body.children = [];
+	else dropIgnored(body);
 	return { ...facts, body: toText(body) };
+}
+
+/** The first element, in document order, with a `data-pagefind-body` attribute (hast names it `dataPagefindBody`). */
+function firstMarked(node: Root | Element): Element | undefined {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		if (child.properties.dataPagefindBody !== undefined) return child;
+		const found = firstMarked(child);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** Every element under `node` marked `data-pagefind-ignore` emptied (what is inside one goes with it). */
+function dropIgnored(node: Element): void {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		if (child.properties.dataPagefindIgnore !== undefined) child.children = [];
+		else dropIgnored(child);
+	}
 }
