@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ASTRO_MANIFEST, buildCacheDir } from '../lib/cache-dir.ts';
-import { mergeShards } from '../lib/shard-output.ts';
 import { parseShard, SHARD_ENV } from '../lib/shard.ts';
 import { SEPARATE_INDEX_ENV, takePendingIndex, type PendingIndex } from '../search/separate-index.ts';
-import { indexReport, prepareSearchIndexes, writeSearchIndexes, type PreparedIndexes } from '../search/write-indexes.ts';
+import type { PreparedIndexes } from '../search/write-indexes.ts';
 
 // `npm run build [-- <astro build options>]`: `astro build`, then the search indexes in this process
 // once Astro has exited, so that its memory and theirs are never held at once (at 100,000 articles
@@ -20,6 +19,9 @@ const log = (message: string) => console.log(`${new Date().toTimeString().slice(
 const logger = { info: log, warn: log, error: (message: string) => console.error(message) };
 
 const REBUILD_HEAP_MB = 6144;
+// The index step's modules (the HTML parser, Pagefind's API, the exact index: ~0.3 s of loading and
+// type stripping) are loaded once Astro has been started, not before: Astro's start waited for them.
+const indexStep = () => import('../search/write-indexes.ts');
 
 const args = process.argv.slice(2);
 /** The value after `flag` in the arguments, removed from them; undefined without the flag. */
@@ -47,6 +49,7 @@ if (mergeFrom) {
 	const outDir = resolve(project, take('--outDir') ?? 'dist');
 	if (args.length) fail(`--merge 只接受 --outDir，不接受 ${args.join(' ')}。`);
 	try {
+		const { mergeShards } = await import('../lib/shard-output.ts');
 		const merged = await mergeShards(resolve(project, mergeFrom), outDir, logger);
 		log(`合并 ${merged.shards} 个分片：${merged.files} 个文件，复制 ${merged.copied} 个，删除 ${merged.removed} 个。`);
 		pending = merged.pending;
@@ -71,7 +74,7 @@ if (mergeFrom) {
 	// Should that fail, the index step reads it again after Astro, and fails there with the reason.
 	if (!shard) {
 		try {
-			prepared = prepareSearchIndexes(searchCache);
+			prepared = (await indexStep()).prepareSearchIndexes(searchCache);
 		} catch {
 			prepared = undefined;
 		}
@@ -81,6 +84,7 @@ if (mergeFrom) {
 	if (shard) process.exit(0);
 	pending = takePendingIndex(searchCache);
 }
+const { indexReport, writeSearchIndexes } = await indexStep();
 const written = await writeSearchIndexes(pending.site, new Map(pending.facts), { cacheDir: searchCache, base: pending.base, prepared });
 console.log(`${new Date().toTimeString().slice(0, 8)} [huiji:search-index] ${indexReport(written)}`);
 
