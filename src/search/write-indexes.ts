@@ -117,12 +117,14 @@ async function placePagefindIndex(target: string, records: CustomRecord[], cache
  * requests and answers would otherwise wait for it (at 5,000 articles Pagefind's process stood idle
  * ~2.7 s before it was given its first record).
  */
-function runPagefind(records: CustomRecord[], outputPath: string): Promise<void> {
+export function runPagefind(records: CustomRecord[], outputPath: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath } });
 		worker.once('message', () => resolve());
 		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`Pagefind 线程意外退出（代码 ${code}）。`)));
+		// Pagefind's process can stop without an answer (it panics when it cannot write its files): the
+		// thread then ends with its work unsettled, and Pagefind's own report is in the output above.
+		worker.once('exit', (code) => reject(new Error(`Pagefind 没有写完检索索引（线程退出，代码 ${code}）：原因见上方 Pagefind 的输出；请确认 ${outputPath} 所在的文件夹可写，再重新构建。`)));
 	});
 }
 
