@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { contentPass } from '../collections/pass';
 import { contentRoot } from '../lib/content-root';
+import { onThread } from '../lib/on-thread';
 import { buildSiteModel } from '../lib/site-model';
 import { handedOverSearchEntries } from '../search/search-entries-handoff';
 import { savePendingIndex, separateIndexRequested, type PendingIndex } from '../search/separate-index';
@@ -41,7 +41,7 @@ export function searchIndexIntegration(): AstroIntegration {
 					logger.info('检索索引：Astro 退出后单独建立。');
 					return;
 				}
-				logger.info(indexReport(await onThread(join(project, 'src/search/search-index-worker.ts'), { ...job, cacheDir: searchCache })));
+				logger.info(indexReport(await onThread<WrittenIndexes>(join(project, 'src/search/search-index-worker.ts'), { ...job, cacheDir: searchCache }, (code) => `检索索引线程意外退出（代码 ${code}）。`)));
 			},
 		},
 	};
@@ -51,14 +51,4 @@ export function searchIndexIntegration(): AstroIntegration {
 export function pendingIndexOf(project: string, dir: URL, base: string): PendingIndex {
 	const entries = handedOverSearchEntries(base) ?? buildSiteModel(contentPass(contentRoot(project)).records, { base }).searchEntries;
 	return { site: fileURLToPath(dir), base, facts: entries.map((e) => [e.url, e] as [string, typeof e]) };
-}
-
-/** What the worker at `file` reports, given `workerData`; rejects with its error. */
-function onThread(file: string, workerData: unknown): Promise<WrittenIndexes> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(file, { workerData });
-		worker.once('message', resolve);
-		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`检索索引线程意外退出（代码 ${code}）。`)));
-	});
 }

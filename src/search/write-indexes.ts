@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file.ts';
 import { fileTree, signatureOf, treeSignature, updatedTree } from '../lib/file-signature.ts';
+import { onThread } from '../lib/on-thread.ts';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index.ts';
 import { indexWriter } from './index-files.ts';
 import { NORMALISATION } from './normalise.ts';
@@ -117,16 +117,10 @@ async function placePagefindIndex(target: string, records: CustomRecord[], cache
  * requests and answers would otherwise wait for it (at 5,000 articles Pagefind's process stood idle
  * ~2.7 s before it was given its first record).
  */
-export function runPagefind(records: CustomRecord[], outputPath: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: { records, outputPath } });
-		worker.once('message', () => resolve());
-		worker.once('error', reject);
-		// Pagefind's process can stop without an answer (it panics when it cannot write its files): the
-		// thread then ends with its work unsettled, and Pagefind's own report is in the output above.
-		worker.once('exit', (code) => reject(new Error(`Pagefind 没有写完检索索引（线程退出，代码 ${code}）：原因见上方 Pagefind 的输出；请确认 ${outputPath} 所在的文件夹可写，再重新构建。`)));
-	});
-}
+export const runPagefind = (records: CustomRecord[], outputPath: string): Promise<void> =>
+	// Pagefind's process can stop without an answer (it panics when it cannot write its files): the
+	// thread then ends with its work unsettled, and Pagefind's own report is in the output above.
+	onThread(new URL('./pagefind-worker.ts', import.meta.url), { records, outputPath }, (code) => `Pagefind 没有写完检索索引（线程退出，代码 ${code}）：原因见上方 Pagefind 的输出；请确认 ${outputPath} 所在的文件夹可写，再重新构建。`);
 
 /**
  * The exact index in `target`. Without a cache, written there whole. With one, the index kept in
