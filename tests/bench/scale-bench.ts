@@ -1,8 +1,10 @@
-// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo [--bare-astro]] [--keep] [--shards n]`: generates each archive
+// `npm run bench -- --articles 10000 [--articles 1000 …] [--no-hugo [--bare-astro]] [--rounds n] [--keep] [--shards n]`: generates each archive
 // in a temporary folder, builds it cold with the real configuration, rebuilds after one edit, and runs
 // Hugo (bare templates) + Pagefind over the same content in the same session, and Astro with bare
 // templates (Astro's own floor, cold and rebuilt after one edit; with --no-hugo, only when
-// --bare-astro asks). With --shards, ours is built as a CI matrix would build it: n shard
+// --bare-astro asks). With --rounds n, ours cold and Hugo + Pagefind are built alternately n times
+// and the ratio of each pair is printed with their median: this machine's speed for JavaScript, all
+// of ours, drifts by up to 1.9× within an hour, the native reference's much less. With --shards, ours is built as a CI matrix would build it: n shard
 // jobs, then the merge (./scale/build-archive.ts). Prints Markdown tables,
 // headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
 // before and after, and how much CPU everything else took during each build.
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, buildShardedArchive, type ArchiveBuild } from './scale/build-archive';
-import { calibrate, environment, type Calibration } from './scale/environment';
+import { calibrate, environment, median, type Calibration } from './scale/environment';
 import type { LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
 import { astroReference } from './scale/astro-reference';
@@ -19,8 +21,11 @@ import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight, reusedRoutes } from './scale/site-stats';
 
 const { values } = parseArgs({
-	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, 'bare-astro': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
+	options: { articles: { type: 'string', multiple: true, default: ['10000'] }, 'no-hugo': { type: 'boolean', default: false }, 'bare-astro': { type: 'boolean', default: false }, rounds: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, shards: { type: 'string' } },
 });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number ≥ 1, not ${values.rounds}`);
+if (rounds > 1 && values['no-hugo']) throw new Error('--rounds pairs our cold build with Hugo + Pagefind: leave out --no-hugo');
 const shards = values.shards ? Number(values.shards) : undefined;
 const build = (root: string, cold: boolean) => (shards ? buildShardedArchive(project, root, { cold, shards }) : buildArchive(project, root, { cold }));
 const project = process.cwd();
@@ -51,6 +56,8 @@ interface Row {
 	reference?: { hugo: number; pagefind: number; hugoPeak: number; pagefindPeak: number; pages: number; load: LoadDuring };
 	/** Astro with bare templates: cold, and rebuilt after one edit. */
 	bare?: { cold: number; rebuild: number; pages: number; peak: number };
+	/** With --rounds: each pair of cold builds, ours then the reference, and the JS calibration before it. */
+	pairs: { ours: number; reference: number; js: number }[];
 }
 
 const rows: Row[] = [];
@@ -62,6 +69,8 @@ for (const n of values.articles.map(Number)) {
 	const archive = generateArchive(root, join(project, 'tests/fixtures/proceedings/seeds'), n);
 	const generate = performance.now() - t;
 
+	// The calibration that goes with this size's first pair (the run's own for the first size).
+	const js = rows.length ? calibrate().js : env.calibration.js;
 	console.error('  cold build…');
 	// Cold means nothing to reuse: the archive's folder was made afresh, so none of these exists yet.
 	const leftovers = ['cache', 'compile-cache', 'dist', 'shards'].filter((d) => existsSync(join(root, d)));
@@ -72,6 +81,21 @@ for (const n of values.articles.map(Number)) {
 	if (missing.length) throw new Error(`${missing.length} generated entries have no page, e.g. ${missing.slice(0, 3).join(', ')}`);
 	const weight = pageWeight(cold.dist, `/articles/${archive.articles[0]!.id}/`);
 
+	let reference: Row['reference'];
+	const pairs: Row['pairs'] = [];
+	if (hugo) {
+		reference = await referenceBuild(root);
+		pairs.push({ ours: cold.wall, reference: reference.hugo + reference.pagefind, js });
+	}
+	for (let round = 2; round <= rounds; round++) {
+		console.error(`  round ${round} of ${rounds}: calibrating, ours cold, Hugo + Pagefind…`);
+		const roundJs = calibrate().js;
+		for (const dir of ['dist', 'shards']) rmSync(join(root, dir), { recursive: true, force: true });
+		const ours = (await build(root, true)).wall;
+		const r = await referenceBuild(root);
+		pairs.push({ ours, reference: r.hugo + r.pagefind, js: roundJs });
+	}
+
 	// One editor's change: a paragraph added to one article.
 	const edited = archive.articles[Math.floor(n / 2)]!.id;
 	appendFileSync(join(root, 'content/articles', `${edited}.md`), '\n补记：会后，主办方公布了下一届的举办时间。\n');
@@ -81,13 +105,6 @@ for (const n of values.articles.map(Number)) {
 		throw new Error('the rebuild did not publish the edit');
 	}
 
-	let reference: Row['reference'];
-	if (hugo) {
-		console.error(`  Hugo ${hugo} + Pagefind…`);
-		const r = await hugoReference(root, project);
-		const load = { ownCpu: r.hugo.load.ownCpu + r.pagefind.load.ownCpu, otherCpu: r.hugo.load.otherCpu + r.pagefind.load.otherCpu, stealShare: (r.hugo.load.stealShare * r.hugo.wall + r.pagefind.load.stealShare * r.pagefind.wall) / (r.hugo.wall + r.pagefind.wall) };
-		reference = { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
-	}
 	let bare: Row['bare'];
 	if (hugo || values['bare-astro']) {
 		console.error('  bare Astro, cold and after one edit…');
@@ -109,8 +126,17 @@ for (const n of values.articles.map(Number)) {
 		cards: { cold: cardStats(cold.output, cold.dist), rebuild: cardStats(rebuild.output, rebuild.dist) },
 		reference,
 		bare,
+		pairs,
 	});
 	if (!values.keep) rmSync(root, { recursive: true, force: true });
+}
+
+/** Hugo + Pagefind over the archive's content (./scale/hugo-reference.ts). */
+async function referenceBuild(root: string): Promise<NonNullable<Row['reference']>> {
+	console.error(`  Hugo ${hugo} + Pagefind…`);
+	const r = await hugoReference(root, project);
+	const load = { ownCpu: r.hugo.load.ownCpu + r.pagefind.load.ownCpu, otherCpu: r.hugo.load.otherCpu + r.pagefind.load.otherCpu, stealShare: (r.hugo.load.stealShare * r.hugo.wall + r.pagefind.load.stealShare * r.pagefind.wall) / (r.hugo.wall + r.pagefind.wall) };
+	return { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
 }
 
 const after = calibrate();
@@ -151,6 +177,16 @@ if (rows.some((r) => r.reference)) {
 		if (!r.reference) continue;
 		const ref = r.reference.hugo + r.reference.pagefind;
 		line([r.articles, r.reference.pages, s(r.reference.hugo), s(r.reference.pagefind), s(ref), gb(Math.max(r.reference.hugoPeak, r.reference.pagefindPeak)), (r.reference.load.ownCpu / ref).toFixed(2), loadText(r.reference.load, ref), s(r.cold.wall), (r.cold.wall / ref).toFixed(2), r.bare ? `${s(r.bare.cold)} (${r.bare.pages})` : '', r.bare ? ((r.bare.cold + r.reference.pagefind) / ref).toFixed(2) : '']);
+	}
+}
+if (rounds > 1) {
+	console.log(`\nPaired rounds: ours cold, then Hugo + Pagefind, ${rounds} times per size (round 1 is the one above); the JS calibration before each round.\n`);
+	header(['articles', 'round', 'JS calibration', 'ours cold', 'Hugo + Pagefind', 'ours ÷ (Hugo + Pagefind)']);
+	for (const r of rows) r.pairs.forEach((p, i) => line([r.articles, i + 1, `${p.js.toFixed(0)} ms`, s(p.ours), s(p.reference), (p.ours / p.reference).toFixed(2)]));
+	console.log('');
+	for (const r of rows) {
+		const ratios = r.pairs.map((p) => p.ours / p.reference);
+		console.log(`${r.articles} articles: median ratio **${median(ratios).toFixed(2)}** (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
 	}
 }
 if (rows.some((r) => r.bare)) {
