@@ -69,8 +69,8 @@ for (const n of values.articles.map(Number)) {
 	const archive = generateArchive(root, join(project, 'tests/fixtures/proceedings/seeds'), n);
 	const generate = performance.now() - t;
 
-	// The calibration that goes with this size's first pair (the run's own for the first size).
-	const js = rows.length ? calibrate().js : env.calibration.js;
+	// With --rounds, the calibration that goes with this size's first pair (the run's own for the first size).
+	const js = rounds > 1 && rows.length ? calibrate().js : env.calibration.js;
 	console.error('  cold build…');
 	// Cold means nothing to reuse: the archive's folder was made afresh, so none of these exists yet.
 	const leftovers = ['cache', 'compile-cache', 'dist', 'shards'].filter((d) => existsSync(join(root, d)));
