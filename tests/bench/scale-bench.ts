@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive, buildShardedArchive, type ArchiveBuild } from './scale/build-archive';
 import { calibrate, environment, median, type Calibration } from './scale/environment';
-import type { LoadDuring } from './scale/machine-load';
+import { THREAD_KINDS, type LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
 import { astroReference } from './scale/astro-reference';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
@@ -168,6 +168,14 @@ if (shards) {
 			line([r.articles, name, jobs.shards.map((j) => `${s(j.wall)} (${gb(j.peakTree)})`).join(', '), s(jobs.merge), s(jobs.index), s(b.wall), s(jobs.serial)]);
 		}
 	}
+}
+// Where the cores went in each cold build: which threads a shorter build must take work from.
+console.log('');
+const kinds = [...THREAD_KINDS.map(([kind]) => kind), 'other'] as const;
+header(['articles', 'cold: CPU time (wall)', ...kinds.map((kind) => `${kind} (s)`)]);
+for (const r of rows) {
+	const total = Object.values(r.cold.cpuByThread).reduce((sum, ms) => sum + ms, 0);
+	line([r.articles, `${s(total)} (${s(r.cold.jobs?.serial ?? r.cold.wall)})`, ...kinds.map((kind) => ((r.cold.cpuByThread[kind] ?? 0) / 1000).toFixed(1))]);
 }
 console.log('\nRebuild steps (validate / Astro pages / search index): ' + rows.map((r) => `${r.articles}: ${s(r.rebuild.steps.validate)} / ${s(r.rebuild.steps.pages)} / ${s(r.rebuild.steps.index)}, peak ${gb(r.rebuild.peakTree)}`).join('; '));
 if (rows.some((r) => r.reference)) {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadDuring } from './machine-load';
+import type { ThreadKind } from './machine-load';
 import { measure, type Measured } from './measure';
 
 export interface ArchiveBuild extends Measured {
@@ -60,10 +61,18 @@ export async function buildShardedArchive(projectRoot: string, root: string, { c
 		peakTree: Math.max(...all.map((r) => r.peakTree)),
 		marks: {},
 		output: all.map((r) => r.output).join('\n'),
+		cpuByThread: sumByKind(all.map((r) => r.cpuByThread)),
 		load,
 		steps: { validate: validated, pages: pages - validated, index: indexed - merged },
 		jobs: { shards: runs.map(({ wall, peakTree }) => ({ wall, peakTree })), merge: merged, index: merge.wall - merged, serial: all.reduce((sum, r) => sum + r.wall, 0) },
 	};
+}
+
+/** Each kind's CPU time summed over jobs. */
+function sumByKind(runs: Measured['cpuByThread'][]): Measured['cpuByThread'] {
+	const sums: Measured['cpuByThread'] = {};
+	for (const run of runs) for (const [kind, ms] of Object.entries(run) as [ThreadKind, number][]) sums[kind] = (sums[kind] ?? 0) + ms;
+	return sums;
 }
 
 function emptyCaches(root: string) {

@@ -51,3 +51,34 @@ export function loadDuring(before: MachineTimes, ownCpu: number): LoadDuring {
 	// The tree's last moments are not sampled: what it did then is not counted as anyone else's.
 	return { ownCpu, otherCpu: Math.max(0, busy - ownCpu), stealShare: total > 0 ? (after.steal - before.steal) / total : 0 };
 }
+
+/**
+ * Which part of a build a thread is, from the name Linux keeps for it (`comm`, at most 15
+ * characters): Node names its main thread, its worker threads, its thread pool (file system, zlib,
+ * sharp) and V8's helpers (garbage collection, compiling); Pagefind's binary and libvips name theirs.
+ * A cold build's CPU time split this way says where a second core goes (README, *Where a cold build at
+ * 5,000 articles goes*).
+ */
+export const THREAD_KINDS = [
+	['JavaScript main threads', /^MainThread$/],
+	['worker threads', /^WorkerThread$/],
+	["Node's thread pool", /^libuv-worker$/],
+	["V8's helpers", /^V8Worker$|^DelayedTaskSche/],
+	['Pagefind', /^pagefind|^tokio-rt-worker$/],
+	['libvips', /^libvips|^vips/],
+] as const satisfies readonly (readonly [string, RegExp])[];
+export type ThreadKind = (typeof THREAD_KINDS)[number][0] | 'other';
+
+export const threadKind = (name: string): ThreadKind => THREAD_KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+
+/** One thread of a process, as /proc/<pid>/task/<tid>/stat has it: its name and CPU time so far (user + system), ms; undefined once it has ended. */
+export function threadCpu(pid: number, tid: string): { name: string; ms: number } | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+		const close = stat.lastIndexOf(')');
+		const fields = stat.slice(close + 2).split(' ');
+		return { name: stat.slice(stat.indexOf('(') + 1, close), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+	} catch {
+		return undefined;
+	}
+}

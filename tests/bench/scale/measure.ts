@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadDuring, machineTimes, processCpu, type LoadDuring } from './machine-load';
+import { loadDuring, machineTimes, processCpu, threadCpu, threadKind, type LoadDuring, type ThreadKind } from './machine-load';
 
 export interface Measured {
 	/** Wall time of the whole command, ms. */
@@ -12,15 +12,18 @@ export interface Measured {
 	output: string;
 	/** What the machine did meanwhile (./machine-load.ts): the command's CPU time, everything else's, the hypervisor's steal. */
 	load: LoadDuring;
+	/** The tree's CPU time by kind of thread (./machine-load.ts `THREAD_KINDS`), ms, as last sampled. */
+	cpuByThread: Partial<Record<ThreadKind, number>>;
 }
 
 const PAGE = 4096;
 
 /**
  * Resident bytes of `root` and every process descending from it, walking /proc/<pid>/task/<tid>/children
- * (a few reads per sample: scanning all of /proc cost the benchmark a third of a core).
+ * (a few reads per sample: scanning all of /proc cost the benchmark a third of a core). Each
+ * process's CPU time goes into `cpu`, each thread's (by tid) into `threads`.
  */
-function treeRss(root: number, cpu: Map<number, number>): number {
+function treeRss(root: number, cpu: Map<number, number>, threads: Map<string, { name: string; ms: number }>): number {
 	let total = 0;
 	const stack = [root];
 	while (stack.length) {
@@ -29,6 +32,8 @@ function treeRss(root: number, cpu: Map<number, number>): number {
 			total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
 			cpu.set(pid, Math.max(cpu.get(pid) ?? 0, processCpu(pid)));
 			for (const tid of readdirSync(`/proc/${pid}/task`)) {
+				const thread = threadCpu(pid, tid);
+				if (thread && thread.ms >= (threads.get(tid)?.ms ?? 0)) threads.set(tid, thread);
 				const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
 				if (children) stack.push(...children.split(' ').map(Number));
 			}
@@ -51,9 +56,10 @@ export function measure(command: string, args: string[], options: { cwd: string;
 		let peakTree = 0;
 		// CPU time per process of the tree, as last seen (a process's last ≤ 200 ms are missed).
 		const cpu = new Map<number, number>();
+		const threads = new Map<string, { name: string; ms: number }>();
 		const machine = machineTimes();
 		const sample = () => {
-			if (child.pid) peakTree = Math.max(peakTree, treeRss(child.pid, cpu));
+			if (child.pid) peakTree = Math.max(peakTree, treeRss(child.pid, cpu, threads));
 		};
 		const timer = setInterval(sample, 200);
 		const marks: Record<string, number> = {};
@@ -73,7 +79,14 @@ export function measure(command: string, args: string[], options: { cwd: string;
 			const wall = performance.now() - start;
 			const load = loadDuring(machine, [...cpu.values()].reduce((a, b) => a + b, 0));
 			if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
-			else resolve({ wall, peakTree, marks, output, load });
+			else resolve({ wall, peakTree, marks, output, load, cpuByThread: byKind(threads.values()) });
 		});
 	});
+}
+
+/** CPU time summed by kind of thread, ms. */
+export function byKind(threads: Iterable<{ name: string; ms: number }>): Partial<Record<ThreadKind, number>> {
+	const sums: Partial<Record<ThreadKind, number>> = {};
+	for (const { name, ms } of threads) sums[threadKind(name)] = (sums[threadKind(name)] ?? 0) + ms;
+	return sums;
 }
