@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadDuring } from './machine-load';
-import type { ThreadKind } from './machine-load';
+import type { LoadDuring, ThreadKind } from './machine-load';
 import { measure, type Measured } from './measure';
 
 export interface ArchiveBuild extends Measured {

@@ -23,14 +23,18 @@ export function machineTimes(): MachineTimes {
 }
 
 /** CPU time of one process so far (user + system), ms; 0 once it has ended. */
-export function processCpu(pid: number): number {
+export const processCpu = (pid: number): number => statOf(`/proc/${pid}/stat`)?.ms ?? 0;
+
+/** The name and CPU time so far (user + system, ms) in a /proc stat file; undefined once its process or thread has ended. */
+function statOf(path: string): { name: string; ms: number } | undefined {
 	try {
 		// The command name (field 2) may hold spaces: count from after its closing parenthesis.
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+		const stat = readFileSync(path, 'utf8');
+		const close = stat.lastIndexOf(')');
+		const fields = stat.slice(close + 2).split(' ');
+		return { name: stat.slice(stat.indexOf('(') + 1, close), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
 	} catch {
-		return 0;
+		return undefined;
 	}
 }
 
@@ -71,14 +75,5 @@ export type ThreadKind = (typeof THREAD_KINDS)[number][0] | 'other';
 
 export const threadKind = (name: string): ThreadKind => THREAD_KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 
-/** One thread of a process, as /proc/<pid>/task/<tid>/stat has it: its name and CPU time so far (user + system), ms; undefined once it has ended. */
-export function threadCpu(pid: number, tid: string): { name: string; ms: number } | undefined {
-	try {
-		const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-		const close = stat.lastIndexOf(')');
-		const fields = stat.slice(close + 2).split(' ');
-		return { name: stat.slice(stat.indexOf('(') + 1, close), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
-	} catch {
-		return undefined;
-	}
-}
+/** One thread of a process: its name and CPU time so far (user + system), ms; undefined once it has ended. */
+export const threadCpu = (pid: number, tid: string) => statOf(`/proc/${pid}/task/${tid}/stat`);
