@@ -85,8 +85,11 @@ export function measure(command: string, args: string[], options: { cwd: string;
 }
 
 /** CPU time summed by kind of thread, ms. */
-export function byKind(threads: Iterable<{ name: string; ms: number }>): Partial<Record<ThreadKind, number>> {
+function byKind(threads: Iterable<{ name: string; ms: number }>): Partial<Record<ThreadKind, number>> {
 	const sums: Partial<Record<ThreadKind, number>> = {};
-	for (const { name, ms } of threads) sums[threadKind(name)] = (sums[threadKind(name)] ?? 0) + ms;
+	for (const { name, ms } of threads) {
+		const kind = threadKind(name);
+		sums[kind] = (sums[kind] ?? 0) + ms;
+	}
 	return sums;
 }
