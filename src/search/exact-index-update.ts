@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { onThread } from '../lib/on-thread.ts';
 import { docsFile, docsFileSize, filtersFile, indexOrder, peopleFile, regions, shardCount, shardFile, type Manifest, type SearchPage } from './exact-index.ts';
-import { indexWriter, readSearchedIndexFile } from './index-files.ts';
+import { indexWriter } from './index-files.ts';
 import { NORMALISATION, codePoints, shardOf } from './normalise.ts';
 import { bodyLengthOf, hashOf, pageHash } from './page-digest.ts';
-import { patchShard } from './postings.ts';
 
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
@@ -41,14 +41,8 @@ function pagePostings(p: SearchPage): Map<string, number[]> {
 	return out;
 }
 
-/** A shard's bytes, inflated, or undefined when the file is missing or cannot be inflated. */
-function readShard(folder: string, path: string): Uint8Array | undefined {
-	try {
-		return readSearchedIndexFile(folder, path) as Uint8Array;
-	} catch {
-		return undefined;
-	}
-}
+/** Per shard file, per bigram: the pages whose postings change, and their new offsets ([] = gone). */
+export type ShardEdits = Map<string, Map<string, Map<number, number[]>>>;
 
 const sameOffsets = (a: number[] | undefined, b: number[] | undefined) => a?.length === b?.length && (a ?? []).every((x, i) => x === b![i]);
 
@@ -80,8 +74,7 @@ export async function updateExactIndex(
 	// Known from the page cache for pages whose bodies it has not read: unchanged pages are not read.
 	const hashes = ordered.map(hashOf);
 	const changed = hashes.flatMap((h, i) => (h === state.hashes[i] ? [] : [i]));
-	// Per shard, per bigram: the pages whose postings change, and their new offsets ([] = gone).
-	const edits = new Map<number, Map<string, Map<number, number[]>>>();
+	const edits: ShardEdits = new Map();
 	for (const page of changed) {
 		const old = before(ordered[page]!.url);
 		// Hashed from the body as read, not from the cache's record: a wrong old body builds the index whole.
@@ -90,27 +83,23 @@ export async function updateExactIndex(
 		const now = pagePostings(ordered[page]!);
 		for (const bigram of new Set([...was.keys(), ...now.keys()])) {
 			if (sameOffsets(was.get(bigram), now.get(bigram))) continue;
-			const shard = shardOf(bigram, manifest.shards);
+			const shard = shardFile(shardOf(bigram, manifest.shards));
 			const inShard = edits.get(shard) ?? edits.set(shard, new Map()).get(shard)!;
 			(inShard.get(bigram) ?? inShard.set(bigram, new Map()).get(bigram)!).set(page, now.get(bigram) ?? []);
 		}
 	}
 
-	// Every shard is read (and can fail) before any is written; the writes compress on Node's thread pool.
-	const patched: [string, Uint8Array][] = [];
-	for (const [shard, byBigram] of edits) {
-		const path = shardFile(shard);
-		const bytes = readShard(folder, path);
-		if (!bytes) return { reason: '上次的索引文件无法读取' };
-		patched.push([path, patchShard(bytes, byBigram)]);
-	}
+	// The shards are patched on a thread of their own (./patch-shards-worker.ts), which reads every one
+	// (and can fail) before it writes any; the rest is written here meanwhile.
+	const shardsWritten = edits.size ? onThread<string[] | null>(new URL('./patch-shards-worker.ts', import.meta.url), { folder, edits }, (code) => `检索索引的分片没有改写完（线程退出，代码 ${code}）：请确认 ${folder} 可写，再重新构建。`) : Promise.resolve([]);
+	// Awaited below, once the rest is written; a failure meanwhile is not an unhandled rejection.
+	shardsWritten.catch(() => undefined);
 	const written: string[] = [];
 	const writer = indexWriter(folder);
 	const write = (path: string, content: string | Uint8Array) => {
 		written.push(path);
 		return writer.write(path, content);
 	};
-	for (const [path, bytes] of patched) await write(path, bytes);
 	const per = manifest.docsPerFile;
 	const docFiles = rebundled ? ordered.flatMap((_, page) => (page % per ? [] : [page / per])) : [...new Set(changed.map((page) => Math.floor(page / per)))];
 	if (rebundled) {
@@ -124,5 +113,7 @@ export async function updateExactIndex(
 		await write('people.json', peopleFile(ordered));
 	}
 	await writer.done();
-	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written, rebundled };
+	const shards = await shardsWritten;
+	if (!shards) return { reason: '上次的索引文件无法读取' };
+	return { state: { ...state, hashes, manifest }, changedPages: changed.length, written: [...shards, ...written], rebundled };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -98,6 +98,19 @@ describe('when it cannot patch, it says why and leaves the index to be built who
 	test('the last build’s reading of a changed page is unknown', async () => {
 		const { folder, state } = await builtWhole(PAGES);
 		expect(await updateExactIndex(folder, state, edit(3, { body: '改' }), () => undefined)).toEqual({ reason: '缺少上次构建的页面内容' });
+	});
+	test('a shard the edit touches cannot be read: none is written, and it says why', async () => {
+		const after = edit(5, { body: PAGES[5]!.body.replace(/。/g, '，科学智能。') });
+		// The shards this edit patches, in the order they are read (a patch of another copy tells).
+		const touched = ((await patch(PAGES, after)).result as { written: string[] }).written.filter((path) => path.startsWith('shards/'));
+		expect(touched.length).toBeGreaterThan(1);
+		const { folder, state } = await builtWhole(PAGES);
+		const bytes = () => Object.fromEntries(readdirSync(join(folder, 'shards')).map((name) => [name, readFileSync(join(folder, 'shards', name))]));
+		// The last one read is the one cut short: the others were read and patched, and must not be written.
+		writeFileSync(join(folder, touched.at(-1)!), 'not gzip');
+		const before = bytes();
+		expect(await updateExactIndex(folder, state, after, (url) => PAGES.find((p) => p.url === url))).toEqual({ reason: '上次的索引文件无法读取' });
+		expect(bytes()).toEqual(before);
 	});
 });
 
