@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ASTRO_MANIFEST } from '../lib/cache-dir';
-import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file';
+import { readCacheJson, writeFileAtomic } from '../lib/cache-file';
 import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signature';
 
 /** Where Astro's incremental build keeps a copy of every page it rendered, beside its manifest (astro/dist/core/build/incremental.js). */
@@ -72,7 +72,7 @@ type Unchanged = { verified: Map<string, Ledger['pages'][string]>; kept: KeptPag
  */
 export function distrustUnrecordedPages(cacheDir: string, outDir: string): { distrusted: string[] | 'all'; verified: Unchanged['verified'] } {
 	const verified: Unchanged['verified'] = new Map();
-	const ledger = readCacheFile(join(cacheDir, LEDGER), parseJson) as Ledger | undefined;
+	const ledger = readCacheJson(join(cacheDir, LEDGER)) as Ledger | undefined;
 	const copies = join(cacheDir, ASTRO_COPIES);
 	if (ledger?.version !== VERSION) {
 		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
@@ -163,7 +163,7 @@ type KeptPages = { build: string | undefined; pages: Map<string, string> };
  */
 function keptPages(cacheDir: string): KeptPages | undefined {
 	type Manifest = { version?: unknown; configHash?: unknown; lockfileHash?: unknown; routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { outputFile?: unknown }> }> };
-	const manifest = readCacheFile(join(cacheDir, ASTRO_MANIFEST), parseJson) as Manifest | undefined;
+	const manifest = readCacheJson(join(cacheDir, ASTRO_MANIFEST)) as Manifest | undefined;
 	if (!manifest?.routes) return undefined;
 	const copies = join(cacheDir, ASTRO_COPIES);
 	const copiesUrl = pathToFileURL(join(copies, '/'));

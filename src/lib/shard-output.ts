@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegrationLogger } from 'astro';
-import { parseJson, readCacheFile, writeFileAtomic } from './cache-file.ts';
+import { readCacheJson, writeFileAtomic } from './cache-file.ts';
 import { filesUnder } from './file-signature.ts';
 import { sweepOutput } from './sweep-output.ts';
 import { readPendingIndex, savePendingIndex, type PendingIndex } from '../search/separate-index.ts';
@@ -126,7 +126,7 @@ function shardFolders(folder: string): { dir: string; manifest: ShardManifest }[
 				.filter((e) => e.isDirectory())
 				.flatMap((e) => {
 					const dir = join(folder, e.name);
-					const manifest = readCacheFile(join(dir, SHARD_FOLDER, MANIFEST), parseJson) as ShardManifest | undefined;
+					const manifest = readCacheJson(join(dir, SHARD_FOLDER, MANIFEST)) as ShardManifest | undefined;
 					return manifest ? [{ dir, manifest }] : [];
 				})
 		: [];

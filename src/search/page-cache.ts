@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { linesOf, parseJson, readCacheFile, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
+import { linesOf, readCacheFile, readCacheJson, writeFileAtomic, writeLinesAtomic } from '../lib/cache-file.ts';
 import type { SearchPage } from './exact-index';
 import { hashOf, LEAD, pageHash, rememberDigest } from './page-digest.ts';
 
@@ -46,7 +46,7 @@ export function openPageCache(file: string, reread: (url: string) => string | un
 	const bodiesFile = `${file}.bodies`;
 	// A file cut short by a killed build is discarded (readCacheFile); all are written atomically.
 	const base = readCacheFile(file, (bytes) => parseBase(bytes, bodiesFile, reread));
-	const saved = base && (readCacheFile(deltaFile, parseJson) as { version?: number; base?: string; pages?: Record<string, PageCacheEntry | null> } | undefined);
+	const saved = base && (readCacheJson(deltaFile) as { version?: number; base?: string; pages?: Record<string, PageCacheEntry | null> } | undefined);
 	const entries: PageCacheEntries = { ...base?.pages };
 	if (saved?.version === VERSION && saved.base === base?.id) {
 		for (const [url, entry] of Object.entries(saved.pages ?? {})) {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file.ts';
+import { readCacheJson, writeFileAtomic } from '../lib/cache-file.ts';
 import type { PageFacts } from './read-built-pages';
 
 /**
@@ -24,7 +24,7 @@ export const savePendingIndex = (searchCache: string, pending: PendingIndex) => 
 
 /** The pending index step a build left in `folder`; throws when there is none. */
 export function readPendingIndex(folder: string): PendingIndex {
-	const pending = readCacheFile(file(folder), parseJson) as PendingIndex | undefined;
+	const pending = readCacheJson(file(folder)) as PendingIndex | undefined;
 	if (!pending) throw new Error(`${file(folder)} 不存在：检索索引要在 astro build 之后建立，但这次构建没有留下所需的页面信息。请用 npm run build 构建（它依次运行 astro build 和这一步）。`);
 	return pending;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CustomRecord } from 'pagefind';
-import { parseJson, readCacheFile, writeFileAtomic } from '../lib/cache-file.ts';
+import { readCacheFile, readCacheJson, writeFileAtomic } from '../lib/cache-file.ts';
 import { fileTree, signatureOf, treeSignature, updatedTree } from '../lib/file-signature.ts';
 import { onThread } from '../lib/on-thread.ts';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index.ts';
@@ -77,7 +77,7 @@ export const prepareSearchIndexes = (cacheDir: string): PreparedIndexes => ({ pa
 
 /** The kept exact index's saved state and its files' signatures. */
 const keptExactIndex = (cacheDir: string): PreparedIndexes['exact'] => ({
-	saved: readCacheFile(join(cacheDir, 'exact-index.json'), parseJson) as PreparedIndexes['exact']['saved'],
+	saved: readCacheJson(join(cacheDir, 'exact-index.json')) as PreparedIndexes['exact']['saved'],
 	tree: fileTree(join(cacheDir, 'exact-index')),
 });
 
