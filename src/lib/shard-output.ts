@@ -112,7 +112,7 @@ export async function mergeShards(folder: string, outDir: string, logger: Pick<A
 		copied++;
 	}
 	// What no shard has (a deleted article's page) goes; the search indexes are the index step's, the sitemap the merge's own.
-	const removed = sweepOutput(outDir, (path) => !sources.has(path) && !SITEMAP_FILE.test(path), new Set(INDEX_FOLDERS)).length;
+	const removed = sweepOutput(outDir, (path) => !sources.has(path) && !SITEMAP_FILE.test(path), INDEX_FOLDERS).length;
 
 	await writeSitemap(outDir, first, [...new Set(shards.flatMap((s) => s.manifest.pages))], logger);
 	const pending = { ...readPendingIndex(join(shards[0]!.dir, SHARD_FOLDER)), site: outDir };
