@@ -9,7 +9,7 @@ import { shardOutputIntegration } from './src/integrations/shard-output.ts';
 import { shareCardsIntegration } from './src/integrations/share-cards.ts';
 import { staleOutputIntegration } from './src/integrations/stale-output.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
-import { verifiedPageCacheIntegration } from './src/integrations/verified-page-cache.ts';
+import { verifiedPageCache } from './src/integrations/verified-page-cache.ts';
 import { markdownProcessor, markdownShared } from './src/markdown/processor.ts';
 import { retiredPages } from './src/lib/retired-pages.ts';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
@@ -28,6 +28,9 @@ let retired;
 // pages and leaves the search indexes to the merge of all shards (src/lib/shard.ts).
 const shard = buildShard();
 const publicDir = existsSync(join(contentRoot, 'public')) ? join(contentRoot, 'public') : './public';
+// Pages Astro's incremental build may reuse are the ones a finished build left, kept in a ledger on a
+// thread of its own: opened first (before validation), closed last (verified-page-cache.ts).
+const pageCache = verifiedPageCache();
 
 export default defineConfig({
 	site,
@@ -39,19 +42,19 @@ export default defineConfig({
 	// Content is validated first, so a build never publishes bad content or silently drops an entry.
 	// dist/ is kept between builds (see vite.build below): what a build no longer makes is removed
 	// (after the sitemap is written, before the search index reads the pages).
-	// Pages Astro's incremental build may reuse are the ones a finished build left (verified-page-cache.ts).
 	// Share cards are drawn on a thread of their own, beside the pages (share-cards.ts).
 	// The web editor (/admin/, Decap CMS) is written last, its form generated from the schemas (cms-admin.ts).
 	// The sitemap leaves out the pages at a merged person's former ids, which only send readers on.
 	// A shard leaves its pages and the index step's input for the merge instead of making the indexes.
 	integrations: [
-		verifiedPageCacheIntegration(),
+		pageCache.opening,
 		validateContentIntegration(),
 		shareCardsIntegration(),
 		sitemap({ filter: (page) => !(retired ??= retiredPages(site)).has(page) }),
 		staleOutputIntegration(),
 		shard ? shardOutputIntegration(shard) : searchIndexIntegration(),
 		cmsAdminIntegration(),
+		pageCache.closing,
 	],
 	// Article and event bodies are rendered page by page from their files (src/markdown/render-file.ts),
 	// through the same pipeline as any other Markdown.

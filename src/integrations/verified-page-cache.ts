@@ -1,23 +1,7 @@
-import { rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { ASTRO_MANIFEST } from '../lib/cache-dir';
-import { readCacheJson, writeFileAtomic } from '../lib/cache-file';
-import { filesUnder, fileSignature, fileSignatureIfAny } from '../lib/file-signature';
-
-/** Where Astro's incremental build keeps a copy of every page it rendered, beside its manifest (astro/dist/core/build/incremental.js). */
-const ASTRO_COPIES = 'dist';
-/** Where Astro's image service keeps the pictures it made (astro/dist/assets/build/generate.js). */
-const ASTRO_IMAGES = 'assets';
-const LEDGER = 'huiji/page-ledger.json';
-const VERSION = 2;
-
-/**
- * Page path (relative to dist/) → signatures of the page in dist/ and of Astro's cached copy, and
- * picture path (relative to the image cache) → its signature, as a finished build left them.
- */
-type Ledger = { version: number; pages: Record<string, [dist: string | null, copy: string]>; images: Record<string, string> };
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroConfig, AstroIntegration } from 'astro';
 
 /**
  * Makes Astro's incremental build (`experimental.incrementalBuild`) trust only pages a finished build
@@ -36,143 +20,116 @@ type Ledger = { version: number; pages: Record<string, [dist: string | null, cop
  * reading it, so one cut short by a killed build was published broken (found by
  * tests/build/fault-tolerance.test.ts). A picture not as a finished build left it is deleted, and
  * every page rendered again, which makes it again (a rare case: a build killed while making pictures).
+ *
+ * The ledger (src/lib/page-ledger.ts) is kept on a thread of its own, from the moment the build is set
+ * up: it checks the pages while the content is validated on this thread, and records them while the
+ * other integrations finish. At 100,000 articles each took ~3–5 s of a rebuild's critical path here
+ * (a stat of 122,000 pages, and reading the ledger and Astro's manifest, ~25 MB each; 2026-12-05).
+ * Hence two integrations: `opening` first in the list, so that the thread starts before validation,
+ * and `closing` last, so that the build ends only once the pages are recorded.
  */
-export function verifiedPageCacheIntegration(): AstroIntegration {
-	let cacheDir = '';
-	let outDir = '';
-	let atStart: Unchanged | undefined;
+export function verifiedPageCache(): { opening: AstroIntegration; closing: AstroIntegration } {
+	let thread: LedgerThread | undefined;
+	let dirs: LedgerDirs | undefined;
+	let recorded: Promise<void> | undefined;
+	const dirsOf = (config: AstroConfig): LedgerDirs => ({
+		worker: join(fileURLToPath(config.root), 'src/lib/page-ledger-worker.ts'),
+		cacheDir: fileURLToPath(config.cacheDir),
+		outDir: fileURLToPath(config.outDir),
+	});
+	const forced = process.argv.includes('--force');
 	return {
-		name: 'huiji:verified-page-cache',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				cacheDir = fileURLToPath(config.cacheDir);
-				outDir = fileURLToPath(config.outDir);
+		opening: {
+			name: 'huiji:verified-page-cache',
+			hooks: {
+				'astro:config:setup': ({ command, config }) => {
+					if (command !== 'build') return;
+					dirs = dirsOf(config);
+					thread = startLedgerThread(dirs, forced);
+				},
+				'astro:config:done': ({ config }) => {
+					// Should another integration have moved a folder since, the thread starts again on the right one.
+					const final = dirsOf(config);
+					if (thread && JSON.stringify(final) !== JSON.stringify(dirs)) thread = startLedgerThread(final, forced, thread.stop());
+					dirs = final;
+				},
+				'astro:build:start': async ({ logger }) => {
+					thread ??= startLedgerThread(dirs!, forced);
+					const distrusted = await thread.opened;
+					if (distrusted === 'all') logger.info('增量构建：没有上次完整构建的记录，全部页面重新生成。');
+					else if (distrusted.length) logger.info(`增量构建：${distrusted.length} 个页面不是上次完整构建写下的（如 ${distrusted.slice(0, 3).join('、')}），重新生成。`);
+				},
+				'astro:build:done': () => {
+					recorded = thread!.record();
+					recorded.catch(() => {}); // awaited by `closing`
+				},
 			},
-			'astro:build:start': ({ logger }) => {
-				const { distrusted, verified } = distrustUnrecordedPages(cacheDir, outDir);
-				atStart = { verified, kept: keptPages(cacheDir) ?? { build: undefined, pages: new Map() }, forced: process.argv.includes('--force') };
-				if (distrusted === 'all') logger.info('增量构建：没有上次完整构建的记录，全部页面重新生成。');
-				else if (distrusted.length) logger.info(`增量构建：${distrusted.length} 个页面不是上次完整构建写下的（如 ${distrusted.slice(0, 3).join('、')}），重新生成。`);
+		},
+		closing: {
+			name: 'huiji:verified-page-cache-record',
+			hooks: {
+				'astro:build:done': async () => {
+					await recorded;
+				},
 			},
-			'astro:build:done': () => recordPages(cacheDir, outDir, atStart),
 		},
 	};
 }
 
-/**
- * What a build found at its start: the pages whose file in dist/ and copy were as the ledger recorded
- * them, Astro's manifest as keptPages() gives it, and whether Astro was told to render every page
- * again (`astro build --force`).
- */
-type Unchanged = { verified: Map<string, Ledger['pages'][string]>; kept: KeptPages; forced: boolean };
+type LedgerDirs = { worker: string; cacheDir: string; outDir: string };
 
-/**
- * Deletes what a finished build did not leave; returns the pages concerned, or 'all' when nothing can
- * be trusted, and the pages verified as recorded (with a file in dist/).
- */
-export function distrustUnrecordedPages(cacheDir: string, outDir: string): { distrusted: string[] | 'all'; verified: Unchanged['verified'] } {
-	const verified: Unchanged['verified'] = new Map();
-	const ledger = readCacheJson(join(cacheDir, LEDGER)) as Ledger | undefined;
-	const copies = join(cacheDir, ASTRO_COPIES);
-	if (ledger?.version !== VERSION) {
-		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
-		rmSync(copies, { recursive: true, force: true });
-		rmSync(join(cacheDir, ASTRO_IMAGES), { recursive: true, force: true });
-		return { distrusted: 'all', verified };
-	}
-	const untrustedPictures = filesUnder(join(cacheDir, ASTRO_IMAGES)).filter((picture) => ledger.images[picture] !== fileSignature(join(cacheDir, ASTRO_IMAGES, picture)));
-	if (untrustedPictures.length) {
-		// Astro makes a picture only for a page it renders (a reused page's pictures are copied from
-		// the cache, and without one its image service is not even loaded), so every page is rendered.
-		for (const picture of untrustedPictures) rmSync(join(cacheDir, ASTRO_IMAGES, picture), { force: true });
-		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
-		rmSync(copies, { recursive: true, force: true });
-		return { distrusted: 'all', verified };
-	}
-	// The ledger's pages, not a listing of the copies: listing 122,000 page folders took ~4 s, a stat
-	// ~6 µs. A copy the ledger does not name was written by a build that did not finish. Astro reuses
-	// it only if that build wrote its manifest, which it does once every page is rendered: the copy is
-	// then whole and its key current. (A page it rendered again is in the ledger, and caught here.)
-	//
-	// The copy is looked at only when dist/ lacks the page: Astro restores a page from its copy then,
-	// and never while dist/ has it. A page in dist/ as recorded keeps its recorded copy signature, so
-	// a copy changed meanwhile is caught the day dist/ loses the page (one stat per page instead of
-	// two: ~1.7 s at 100,000 articles).
-	const distrusted: string[] = [];
-	for (const [page, recorded] of Object.entries(ledger.pages)) {
-		const dist = join(outDir, page);
-		const distSignature = fileSignatureIfAny(dist);
-		if (distSignature !== null && distSignature === recorded[0]) {
-			verified.set(page, recorded);
-			continue;
-		}
-		// A missing copy is distrusted too: Astro reuses the page in dist/ on its key alone then.
-		if (distSignature === null && recorded[1] === fileSignatureIfAny(join(copies, page))) continue;
-		rmSync(join(copies, page), { force: true });
-		rmSync(dist, { force: true });
-		distrusted.push(page);
-	}
-	return { distrusted, verified };
+/** The ledger's thread: `opened` gives what it distrusted; `record()` has it record the finished build. */
+interface LedgerThread {
+	opened: Promise<string[] | 'all'>;
+	record(): Promise<void>;
+	/** Ends the thread once it has checked the pages (two threads must not check the same pages at once). */
+	stop(): Promise<void>;
 }
 
 /**
- * Records the pages and pictures as this finished build leaves them. A page verified at the start
- * whose manifest entry and route code are unchanged was reused from dist/ as it was (Astro renders a
- * page again only when its route's code, its key or its content entries changed, and restores one
- * only when dist/ lacks it), so its signatures are carried over instead of taken again: a stat of
- * each of 122,000 pages in two places was 3.9 s of a rebuild at 100,000 articles. Should Astro have
- * written such a page anyway, the next build finds it unlike the record and renders it once more:
- * a wrong carry-over costs a render, never trust in a page the ledger did not see.
+ * Starts the ledger's thread once `after` settles. The thread keeps the process alive only while this
+ * one waits for it: a build that fails during validation must still exit.
  */
-export function recordPages(cacheDir: string, outDir: string, atStart?: Unchanged): void {
-	const copies = join(cacheDir, ASTRO_COPIES);
-	const pages: Ledger['pages'] = {};
-	const manifest = keptPages(cacheDir);
-	const kept = manifest?.pages ?? new Map(filesUnder(copies).map((page) => [page, undefined]));
-	// Astro renders every page again, whatever its entry, when its configuration, the lockfile or its
-	// manifest's version changed (its manifest then names another build) or when forced: nothing is
-	// carried over then. (Carried over, a whole site rendered anew was found unlike the record by the
-	// next build and rendered once more.)
-	const sameBuild = atStart !== undefined && !atStart.forced && manifest?.build !== undefined && manifest.build === atStart.kept.build;
-	for (const [page, entry] of kept) {
-		const known = sameBuild ? atStart.verified.get(page) : undefined;
-		if (known && entry !== undefined && atStart!.kept.pages.get(page) === entry) {
-			pages[page] = known;
-			continue;
-		}
-		const copy = fileSignatureIfAny(join(copies, page));
-		if (copy !== null) pages[page] = [fileSignatureIfAny(join(outDir, page)), copy];
-	}
-	const images: Ledger['images'] = {};
-	for (const picture of filesUnder(join(cacheDir, ASTRO_IMAGES))) images[picture] = fileSignature(join(cacheDir, ASTRO_IMAGES, picture));
-	writeFileAtomic(join(cacheDir, LEDGER), JSON.stringify({ version: VERSION, pages, images } satisfies Ledger));
+function startLedgerThread({ worker: file, cacheDir, outDir }: LedgerDirs, forced: boolean, after: Promise<unknown> = Promise.resolve()): LedgerThread {
+	const worker = after.then(() => {
+		const w = new Worker(file, { workerData: { cacheDir, outDir, forced } });
+		w.unref();
+		return w;
+	});
+	const opened = worker.then((w) => reply(w, (m) => m.distrusted as string[] | 'all' | undefined));
+	opened.catch(() => {}); // seen by whoever waits for it
+	return {
+		opened,
+		record: async () => {
+			const w = await worker;
+			const recorded = reply(w, (m) => (m.recorded ? true : undefined));
+			w.postMessage('record');
+			await recorded;
+			await w.terminate();
+		},
+		stop: async () => {
+			await opened.catch(() => {});
+			await (await worker).terminate();
+		},
+	};
 }
 
-/**
- * Astro's manifest: what names the build it was written by (the manifest's version, Astro's hashes of
- * the configuration and of the lockfile: a manifest of another build is not used), and the pages Astro
- * keeps a copy of, relative to its copies' folder, each with what decides whether Astro renders it
- * again (its route's dependency hash and its manifest entry: key, content entries).
- */
-type KeptPages = { build: string | undefined; pages: Map<string, string> };
-
-/**
- * Astro's manifest as it stands (written before `astro:build:done`); undefined when it cannot be read
- * (the copies are then listed). A manifest entry's `outputFile` is a URL relative to the copies'
- * folder, so names outside ASCII are percent-encoded.
- */
-function keptPages(cacheDir: string): KeptPages | undefined {
-	type Manifest = { version?: unknown; configHash?: unknown; lockfileHash?: unknown; routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { outputFile?: unknown }> }> };
-	const manifest = readCacheJson(join(cacheDir, ASTRO_MANIFEST)) as Manifest | undefined;
-	if (!manifest?.routes) return undefined;
-	const copies = join(cacheDir, ASTRO_COPIES);
-	const copiesUrl = pathToFileURL(join(copies, '/'));
-	const pages = new Map<string, string>();
-	for (const route of Object.values(manifest.routes)) {
-		for (const entry of Object.values(route.paths ?? {})) {
-			if (typeof entry.outputFile !== 'string') continue;
-			pages.set(relative(copies, fileURLToPath(new URL(entry.outputFile, copiesUrl))), `${String(route.dependencyHash)}\n${JSON.stringify(entry)}`);
-		}
-	}
-	return { build: JSON.stringify([manifest.version, manifest.configHash, manifest.lockfileHash]), pages };
+/** The first message of `worker` that `pick` takes, the worker kept referenced meanwhile; rejects if it fails or exits first. */
+function reply<T>(worker: Worker, pick: (message: Record<string, unknown>) => T | undefined): Promise<T> {
+	worker.ref();
+	return new Promise<T>((resolve, reject) => {
+		const settle = (settled: () => void) => {
+			worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+			worker.unref();
+			settled();
+		};
+		const onMessage = (message: Record<string, unknown>) => {
+			const value = pick(message);
+			if (value !== undefined) settle(() => resolve(value));
+		};
+		const onError = (error: Error) => settle(() => reject(error));
+		const onExit = (code: number) =>
+			settle(() => reject(new Error(`页面记录线程意外退出（代码 ${code}）：请重新构建；若仍出错，删除缓存文件夹（默认 node_modules/.astro）后再构建。`)));
+		worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+	});
 }
