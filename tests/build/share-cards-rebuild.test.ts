@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -43,3 +43,18 @@ test('an edited event: its card is drawn again on the drawing thread, every card
 test('the cache keeps one drawn card per card the site has: the edited card’s old drawing is gone', () => {
 	expect(readdirSync(join(work, 'cache/huiji/cards')).length).toBe(after.size);
 });
+
+test('a kept card cut short in the cache is drawn again when its page is rendered, and never published cut', () => {
+	const folder = join(work, 'cache/huiji/cards');
+	const [victim] = readdirSync(folder);
+	truncateSync(join(folder, victim!), 40);
+	// --force renders every page again, so every card is asked for (a rebuild asks only for changed ones).
+	const forced = buildSite(content, work, SITES.second.url, '--force');
+	expect(forced.status, forced.output).toBe(0);
+	expect(forced.output).toContain('分享图：缓存中 1 张已损坏（文件不完整），已重新绘制。');
+	const published = cards();
+	expect([...published.keys()].sort()).toEqual([...after.keys()].sort());
+	for (const [f, png] of published) expect(pngSize(png), f).toEqual({ width: 1200, height: 630 });
+	expect([...published].filter(([f, png]) => !png.equals(after.get(f)!)).map(([f]) => f)).toEqual([]);
+	expect(readFileSync(join(folder, victim!)).length).toBeGreaterThan(40);
+}, 300_000);
