@@ -475,6 +475,9 @@ export function buildSiteModel(
 		})
 		.sort(byDateDesc((e) => e.start, (e) => e.id));
 
+	// Each speaker's events in the order of `events`, without a pass over every event per speaker
+	// (20,000 speakers × 2,000 events at 100,000 articles: ~1.5 s of the model's ~5 s).
+	const eventAt = new Map(events.map((event, at) => [event.id, { event, at }]));
 	const speakers: SpeakerView[] = publishedSpeakers
 		.map((s) => {
 			const appearances = s.appearances.filter((ap) => !draftArticles.has(ap.article)).map((ap) => ({
@@ -488,7 +491,7 @@ export function buildSiteModel(
 			const talks = (talksOf.get(s.id) ?? []).map(({ event, talk }) => ({ ...talkView(event, talk), event: need(eventLinks, event, 'event') }));
 			const quotedIn = (articlesOfSpeaker.get(s.id) ?? []).map((a) => ({ ...summary(a), asLabel: a.people.find((p) => p.id === s.id)!.asLabel }));
 			const eventIds = new Set([...talks.map((t) => t.event.id), ...(chairedBy.get(s.id) ?? []).map((e) => e.id), ...appearances.flatMap((ap) => (ap.event ? [ap.event.id] : []))]);
-			const attended = events.filter((e) => eventIds.has(e.id));
+			const attended = [...eventIds].flatMap((id) => eventAt.get(id) ?? []).sort((a, b) => a.at - b.at).map((e) => e.event);
 			const latest = [...appearances].sort(
 				byDateDesc((ap) => articleDates.get(ap.article.id), (ap) => ap.article.id),
 			)[0]!;
