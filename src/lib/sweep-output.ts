@@ -11,12 +11,21 @@ export interface OutputListing {
 	folders: [path: string, entries: number][];
 }
 
-/** Lists `root` (a missing root lists as empty: nothing was built there yet). */
+/**
+ * Lists `root`. A folder that is not there lists as nothing: a root nothing was built in yet, or a
+ * folder gone since its parent was read (the listing runs on a thread while the build goes on).
+ */
 export function listOutput(root: string, spared: readonly string[] = []): OutputListing {
 	const listing: OutputListing = { files: [], folders: [] };
 	const skip = new Set(spared);
 	const walk = (dir: string, under: string) => {
-		const entries = readdirSync(dir, { withFileTypes: true });
+		let entries;
+		try {
+			entries = readdirSync(dir, { withFileTypes: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+			throw error;
+		}
 		if (under) listing.folders.push([under, entries.length]);
 		for (const entry of entries) {
 			const path = under ? `${under}/${entry.name}` : entry.name;
@@ -24,11 +33,7 @@ export function listOutput(root: string, spared: readonly string[] = []): Output
 			else if (under || !skip.has(entry.name)) walk(join(dir, entry.name), path);
 		}
 	};
-	try {
-		walk(root, '');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || listing.files.length || listing.folders.length) throw error;
-	}
+	walk(root, '');
 	return listing;
 }
 
