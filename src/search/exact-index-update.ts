@@ -6,10 +6,12 @@ import { indexWriter } from './index-files.ts';
 import { NORMALISATION, codePoints, shardOf } from './normalise.ts';
 import { bodyLengthOf, hashOf, pageHash } from './page-digest.ts';
 
+export const STATE_VERSION = 5;
+
 /** What an exact index on disk was made of, saved beside it so the next build can patch it. */
 export interface ExactIndexState {
-	/** 4 since shards are varint bytes: a kept index of another version is built whole, not patched. */
-	version: 4;
+	/** 5 since each page's first offset is packed (postings.ts): a kept index of another version is built whole, not patched. */
+	version: typeof STATE_VERSION;
 	/** The normalisation its bigrams were made with: an index of another is rebuilt, not patched. */
 	normalisation: number;
 	/** Page URLs in index order (page n of the index is order[n]). */
@@ -22,7 +24,7 @@ export interface ExactIndexState {
 /** The state of an index just built whole from `pages`. */
 export function exactIndexState(pages: SearchPage[], manifest: Manifest): ExactIndexState {
 	const ordered = indexOrder(pages);
-	return { version: 4, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(hashOf), manifest };
+	return { version: STATE_VERSION, normalisation: NORMALISATION, order: ordered.map((p) => p.url), hashes: ordered.map(hashOf), manifest };
 }
 
 /** Files of an index with this manifest: manifest, shards, docs, filters, people. */

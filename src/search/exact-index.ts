@@ -1,5 +1,5 @@
 import { FIELD_SEPARATOR, codePoints, normalise, shardOf } from './normalise.ts';
-import { encodeShard } from './postings.ts';
+import { encodeShard, packOffset, REGION } from './postings.ts';
 
 /** A page as the search sees it. */
 export interface SearchPage {
@@ -37,8 +37,8 @@ export interface PersonFacts {
 export type PersonRow = [page: number, syllables: string, family: number, weight: number];
 
 export interface Manifest {
-	/** 5 since shards are varint bytes (postings.ts), gzipped like the docs (index-files.ts). */
-	version: 5;
+	/** 6 since shards are varint bytes with each page's first offset packed (postings.ts), gzipped like the docs (index-files.ts). */
+	version: 6;
 	pages: number;
 	shards: number;
 	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json.gz. */
@@ -54,11 +54,7 @@ export interface PageDoc {
 	body: string;
 }
 
-/**
- * Offsets say where a match is, so ranking needs no table of titles: title characters count from 0,
- * names from NAMES (a speaker's own names from SPEAKER_NAMES), the body from BODY.
- */
-export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } as const;
+export { REGION };
 
 /** Each region of a page (title, each name, body) as normalised text, with its first offset. */
 export function regions(p: Pick<SearchPage, 'title' | 'names' | 'body' | 'ownNames'>): { start: number; text: string }[] {
@@ -125,7 +121,7 @@ export function* exactIndexFiles(input: SearchPage[], { groupOccurrences = GROUP
 	const bigrams = ids.bigrams;
 
 	const docsPerFile = docsFileSize(pages);
-	const manifest: Manifest = { version: 5, pages: pages.length, shards, docsPerFile };
+	const manifest: Manifest = { version: 6, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
 
 	// Pass 2, a group of consecutive shards at a time: each group's occurrences laid out by bigram (in
@@ -330,7 +326,7 @@ function encodePostings(pageOf: Int32Array, offsetOf: Int32Array, from: number, 
 		const page = pageOf[i]!;
 		let end = i + 1;
 		while (end < to && pageOf[end] === page) end++;
-		out.push(page - previous, end - i, offsetOf[i]!);
+		out.push(page - previous, end - i, packOffset(offsetOf[i]!));
 		for (let j = i + 1; j < end; j++) out.push(offsetOf[j]! - offsetOf[j - 1]!);
 		previous = page;
 		i = end;

@@ -1,9 +1,28 @@
 /**
  * One bigram's postings in a shard file: for each page holding it, in page order,
- * [page delta, count, first offset, offset deltas…]. Small as JSON, fast to decode.
+ * [page delta, count, first offset packed (packOffset), offset deltas…]. Fast to decode.
  * (exact-index.ts writes the same format straight from its typed arrays.)
  */
 export type Postings = number[];
+
+/**
+ * Offsets say where a match is, so ranking needs no table of titles: title characters count from 0,
+ * names from NAMES (a speaker's own names from SPEAKER_NAMES), the body from BODY.
+ */
+export const REGION = { NAMES: 1 << 20, SPEAKER_NAMES: 2 << 20, BODY: 3 << 20 } as const;
+const REGION_STARTS = [0, REGION.NAMES, REGION.SPEAKER_NAMES, REGION.BODY];
+
+/**
+ * A page's first offset as stored: its place within its region, times four, plus the region's
+ * number. As the offset itself, a body's (from 3 × 2^20) took a three-byte varint for ~12 bits of
+ * place, once for every page that holds a bigram (23 million times at 10,000 articles); packed, the
+ * shards there went from 90.8 to 83.1 MiB gzipped (`npm run bench:index-bound`, src/search/README.md).
+ */
+export const packOffset = (offset: number): number => {
+	const region = offset >= REGION.BODY ? 3 : offset >= REGION.SPEAKER_NAMES ? 2 : offset >= REGION.NAMES ? 1 : 0;
+	return (offset - REGION_STARTS[region]!) * 4 + region;
+};
+export const unpackOffset = (stored: number): number => REGION_STARTS[stored & 3]! + Math.floor(stored / 4);
 
 /** Page → ascending offsets. */
 export function decodePostings(flat: Postings): Map<number, number[]> {
@@ -11,7 +30,7 @@ export function decodePostings(flat: Postings): Map<number, number[]> {
 	for (let i = 0, page = 0; i < flat.length; ) {
 		page += flat[i++]!;
 		const count = flat[i++]!;
-		const offsets = [flat[i++]!];
+		const offsets = [unpackOffset(flat[i++]!)];
 		for (let k = 1; k < count; k++) offsets.push(offsets[k - 1]! + flat[i++]!);
 		byPage.set(page, offsets);
 	}
@@ -24,7 +43,7 @@ export function encodePostings(byPage: Map<number, number[]>): Postings {
 	let previous = 0;
 	for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
 		const offsets = byPage.get(page)!;
-		out.push(page - previous, offsets.length, offsets[0]!);
+		out.push(page - previous, offsets.length, packOffset(offsets[0]!));
 		for (let k = 1; k < offsets.length; k++) out.push(offsets[k]! - offsets[k - 1]!);
 		previous = page;
 	}
@@ -98,7 +117,7 @@ function patchPostings(bytes: Uint8Array, from: number, to: number, changes: Rea
 		if (!offsets.length) return;
 		out.put(page - previous);
 		out.put(offsets.length);
-		out.put(offsets[0]!);
+		out.put(packOffset(offsets[0]!));
 		for (let k = 1; k < offsets.length; k++) out.put(offsets[k]! - offsets[k - 1]!);
 		count += offsets.length + 2;
 		previous = page;
@@ -241,7 +260,7 @@ export function occurrencesIn(bytes: Uint8Array, bigram: string): Occurrences {
 			const count = read.next();
 			pages[n] = page;
 			start[n] = k;
-			let o = read.next();
+			let o = unpackOffset(read.next());
 			offsets[k++] = o;
 			for (let c = 1; c < count; c++) offsets[k++] = o += read.next();
 			left -= count + 2;

@@ -8,7 +8,7 @@ import { onThread } from '../lib/on-thread.ts';
 import { exactIndexFiles, type Manifest, type SearchPage } from './exact-index.ts';
 import { indexWriter } from './index-files.ts';
 import { NORMALISATION } from './normalise.ts';
-import { exactIndexFileCount, exactIndexState, updateExactIndex, type ExactIndexState } from './exact-index-update.ts';
+import { exactIndexFileCount, exactIndexState, STATE_VERSION, updateExactIndex, type ExactIndexState } from './exact-index-update.ts';
 import { pagefindRecords } from './pagefind-records.ts';
 import { openBuiltPagesCache, readBuiltPagesInParallel, type BuiltPagesCache, type PageFacts } from './read-built-pages.ts';
 
@@ -141,7 +141,7 @@ async function placeExactIndex(target: string, pages: SearchPage[], cacheDir: st
 	const linked = ['manifest.json', 'filters.json'].every((f) => sameFile(join(kept, f), join(target, f)));
 	// Gone while the kept index is being changed: a build that stops half way leaves no state to trust.
 	rmSync(stateFile, { force: true });
-	const update = state?.version === 4 && state.normalisation === NORMALISATION ? await updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
+	const update = state?.version === STATE_VERSION && state.normalisation === NORMALISATION ? await updateExactIndex(kept, state, pages, (url) => changed.get(url)) : { reason: undefined };
 	let next: ExactIndexState;
 	let how: WrittenIndexes['exact'];
 	if ('state' in update) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { REGION } from '../../src/search/exact-index';
-import { decodePostings, decodeShard, encodePostings, encodeShard, occurrencesIn, parseIndexFile, patchShard, searchedIndexFile, type Occurrences } from '../../src/search/postings';
+import { decodePostings, decodeShard, encodePostings, encodeShard, occurrencesIn, packOffset, parseIndexFile, patchShard, searchedIndexFile, unpackOffset, type Occurrences } from '../../src/search/postings';
 
 // A shard is read back by the search page exactly as the build wrote it, whatever the bigrams
 // (astral characters included) and however large the offsets (the body region starts at 3 << 20).
@@ -18,6 +18,19 @@ test('a shard decodes to the postings it was encoded from', () => {
 			for (const [b, postings] of entries) expect(decodePostings(decoded[b]!)).toEqual(decodePostings(postings));
 		}),
 	);
+});
+
+test('a page’s first offset is stored by its place in its region: a body’s early characters in one or two bytes, any offset read back as it was', () => {
+	fc.assert(
+		fc.property(fc.nat(REGION.BODY * 4), (offset) => {
+			expect(unpackOffset(packOffset(offset))).toBe(offset);
+		}),
+	);
+	const varintBytes = (postings: number[]) => encodeShard([['甲乙', postings]]).length - encodeShard([['甲乙', []]]).length;
+	// [page delta 1, count 1, first offset]: 3 bytes with a body's 31st character first, 4 with its 4,000th; 5 before, as the offset itself.
+	expect(varintBytes(encodePostings(new Map([[1, [REGION.BODY + 30]]])))).toBe(3);
+	expect(varintBytes(encodePostings(new Map([[1, [REGION.BODY + 4_000]]])))).toBe(4);
+	expect(packOffset(5)).not.toBe(packOffset(REGION.NAMES + 5));
 });
 
 /** Occurrences as page → offsets, to compare with decodePostings. */
