@@ -1,11 +1,10 @@
-// `npm run bench:index-bound -- --site <built folder> [--plain <folder>]`: how small the exact index's shards could be.
-// Reads the site's search-index/ (exact-index.ts, postings.ts) and prints, as a Markdown table, its
-// shards as built, as they were before each page's first offset was packed (manifest version 5),
-// re-coded as streams, an estimate of Elias–Fano codes, and the information the postings hold (a
-// bound no code of them goes under); then the index's other
-// files and Pagefind's, and the sums; with --plain, against plain Pagefind's full-text index of the
-// same pages (`pagefind --site <built folder> --output-path <folder>`). What the table says is in
-// src/search/README.md, *Index size*.
+// `npm run bench:index-bound -- --site <built folder> [--plain <folder>]`: how small the exact
+// index's shards could be. Reads the site's search-index/ (exact-index.ts, postings.ts) and prints, as
+// a Markdown table, its shards as built, as they were before each page's first offset was packed
+// (manifest version 5), re-coded as streams, an estimate of Elias–Fano codes, and the information the
+// postings hold (a bound no code of them goes under); then the index's other files and Pagefind's,
+// and the sums; with --plain, against plain Pagefind's full-text index of the same pages (`pagefind
+// --site <built folder> --output-path <folder>`). What the table says: src/search/README.md, *Index size*.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
