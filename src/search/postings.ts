@@ -14,7 +14,7 @@ const REGION_STARTS = [0, REGION.NAMES, REGION.SPEAKER_NAMES, REGION.BODY];
 
 /**
  * A page's first offset as stored: its place within its region, times four, plus the region's
- * number. As the offset itself, a body's (from 3 × 2^20) took a three-byte varint for ~12 bits of
+ * number. As the offset itself, a body's (from 3 × 2^20) took a four-byte varint for ~12 bits of
  * place, once for every page that holds a bigram (23 million times at 10,000 articles); packed, the
  * shards there went from 90.8 to 83.1 MiB gzipped (`npm run bench:index-bound`, src/search/README.md).
  */

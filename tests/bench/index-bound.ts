@@ -25,7 +25,7 @@ const bytesUnder = (dir: string): number =>
 		.filter((e) => e.isFile())
 		.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
 
-/** Each page's first offset as the offset itself (version 5): a body's, from REGION.BODY = 3 × 2^20, a three-byte varint. */
+/** Each page's first offset as the offset itself (version 5): a body’s, from REGION.BODY = 3 × 2^20, a four-byte varint. */
 function unpackFirstOffsets(flat: Postings): Postings {
 	const out = flat.slice();
 	for (let i = 0; i < out.length; i += out[i + 1]! + 2) out[i + 2] = unpackOffset(out[i + 2]!);

@@ -27,7 +27,7 @@ test('a page’s first offset is stored by its place in its region: a body’s e
 		}),
 	);
 	const varintBytes = (postings: number[]) => encodeShard([['甲乙', postings]]).length - encodeShard([['甲乙', []]]).length;
-	// [page delta 1, count 1, first offset]: 3 bytes with a body's 31st character first, 4 with its 4,000th; 5 before, as the offset itself.
+	// [page delta 1, count 1, first offset]: 3 bytes with a body's 31st character first, 4 with its 4,000th; 6 before, as the offset itself (a four-byte varint).
 	expect(varintBytes(encodePostings(new Map([[1, [REGION.BODY + 30]]])))).toBe(3);
 	expect(varintBytes(encodePostings(new Map([[1, [REGION.BODY + 4_000]]])))).toBe(4);
 	expect(packOffset(5)).not.toBe(packOffset(REGION.NAMES + 5));
