@@ -36,9 +36,11 @@ export interface PersonFacts {
 /** people.json: one row per person, [page, syllables joined by spaces, family syllables, weight]. */
 export type PersonRow = [page: number, syllables: string, family: number, weight: number];
 
+/** 6 since shards are varint bytes with each page's first offset packed (postings.ts), gzipped like the docs (index-files.ts). */
+export const MANIFEST_VERSION = 6;
+
 export interface Manifest {
-	/** 6 since shards are varint bytes with each page's first offset packed (postings.ts), gzipped like the docs (index-files.ts). */
-	version: 6;
+	version: typeof MANIFEST_VERSION;
 	pages: number;
 	shards: number;
 	/** Pages per file in docs/: page n is entry n % docsPerFile of docs/<n / docsPerFile>.json.gz. */
@@ -121,7 +123,7 @@ export function* exactIndexFiles(input: SearchPage[], { groupOccurrences = GROUP
 	const bigrams = ids.bigrams;
 
 	const docsPerFile = docsFileSize(pages);
-	const manifest: Manifest = { version: 6, pages: pages.length, shards, docsPerFile };
+	const manifest: Manifest = { version: MANIFEST_VERSION, pages: pages.length, shards, docsPerFile };
 	yield ['manifest.json', JSON.stringify(manifest)];
 
 	// Pass 2, a group of consecutive shards at a time: each group's occurrences laid out by bigram (in

@@ -5,25 +5,20 @@
 // postings hold (a bound no code of them goes under); then the index's other files and Pagefind's,
 // and the sums; with --plain, against plain Pagefind's full-text index of the same pages (`pagefind
 // --site <built folder> --output-path <folder>`). What the table says: src/search/README.md, *Index size*.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { shardFile, type Manifest } from '../../src/search/exact-index';
+import { MANIFEST_VERSION, shardFile, type Manifest } from '../../src/search/exact-index';
 import { readIndexFile } from '../../src/search/index-files';
 import { decodePostings, encodeShard, unpackOffset, type Postings } from '../../src/search/postings';
+import { folderSize } from './scale/site-stats';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, plain: { type: 'string' } } });
 if (!values.site) throw new Error('用法：npm run bench:index-bound -- --site <构建好的站点文件夹，如 dist>');
 const folder = join(values.site, 'search-index');
 const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
-if (manifest.version !== 6) throw new Error(`${folder} 的精确索引是第 ${manifest.version} 版，本工具读第 6 版：请用当前代码重新构建该站点。`);
-
-/** Bytes of every file under `dir`. */
-const bytesUnder = (dir: string): number =>
-	readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile())
-		.reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+if (manifest.version !== MANIFEST_VERSION) throw new Error(`${folder} 的精确索引是第 ${manifest.version} 版，本工具读第 ${MANIFEST_VERSION} 版：请用当前代码重新构建该站点。`);
 
 /** Each page's first offset as the offset itself (version 5): a body’s, from REGION.BODY = 3 × 2^20, a four-byte varint. */
 function unpackFirstOffsets(flat: Postings): Postings {
@@ -56,7 +51,7 @@ for (let n = 0; n < manifest.shards; n++) {
 	for (const flat of Object.values(shard)) for (const [page, offsets] of decodePostings(flat)) positions[page]! += offsets.length;
 }
 
-const log2Factorial = new Float64Array(Math.max(manifest.pages, ...positions) + 2);
+const log2Factorial = new Float64Array(positions.reduce((most, n) => Math.max(most, n), manifest.pages) + 2);
 for (let i = 2; i < log2Factorial.length; i++) log2Factorial[i] = log2Factorial[i - 1]! + Math.log2(i);
 /** log2 of n choose k: the bits that say which k of n. */
 const choose = (n: number, k: number) => log2Factorial[n]! - log2Factorial[k]! - log2Factorial[n - k]!;
@@ -89,10 +84,10 @@ for (const shard of shards) {
 }
 
 const MiB = 2 ** 20;
-const docs = bytesUnder(join(folder, 'docs'));
-const other = bytesUnder(folder) - stored - docs;
-const pagefind = bytesUnder(join(values.site, 'pagefind'));
-const plain = values.plain ? bytesUnder(values.plain) : undefined;
+const docs = folderSize(join(folder, 'docs')).bytes;
+const other = folderSize(folder).bytes - stored - docs;
+const pagefind = folderSize(join(values.site, 'pagefind')).bytes;
+const plain = values.plain ? folderSize(values.plain).bytes : undefined;
 const row = (label: string, shardBytes: number) => {
 	const all = shardBytes + docs + other + pagefind;
 	return `| ${label} | ${(shardBytes / MiB).toFixed(1)} MiB | ${(shardBytes / occurrences).toFixed(2)} | ${((shardBytes + docs + other) / MiB).toFixed(1)} MiB | ${(all / MiB).toFixed(1)} MiB | ${plain ? (all / plain).toFixed(2) : '—'} |`;
