@@ -3,7 +3,7 @@
  * this shape (`Ui`), named in `content/site.yaml` as `lang`, and registered in ./index.ts: no
  * component holds text of its own. Editor-facing messages (the validator's) are Chinese regardless.
  */
-import { searchZhCN } from './search-zh-CN';
+import { searchZhCN } from './search-zh-CN.ts';
 
 export const zhCN = {
 	lang: 'zh-CN',

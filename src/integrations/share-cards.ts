@@ -20,14 +20,14 @@ export function shareCardsIntegration(): AstroIntegration {
 			},
 			'astro:build:start': () => {
 				const worker = join(root, 'src/cards/card-worker.ts');
-				cardBuild.set({ worker, folder, drawn: 0, reused: 0, redrawn: 0, drawingMs: 0, finished: Promise.resolve() });
+				cardBuild.set({ worker, folder, drawn: 0, drawnByPages: 0, reused: 0, redrawn: 0, drawingMs: 0, finished: Promise.resolve() });
 			},
 			'astro:build:done': async ({ logger }) => {
 				const build = cardBuild.get();
 				cardBuild.set(undefined);
 				if (!build) return;
 				await build.finished;
-				if (build.drawn) logger.info(`分享图：另一线程绘制 ${build.drawn} 张（${(build.drawingMs / 1000).toFixed(1)} 秒），沿用 ${build.reused} 张。`);
+				if (build.drawn) logger.info(`分享图：绘制 ${build.drawn} 张（另一线程 ${build.drawn - build.drawnByPages} 张，${(build.drawingMs / 1000).toFixed(1)} 秒；页面线程 ${build.drawnByPages} 张），沿用 ${build.reused} 张。`);
 				if (build.redrawn) logger.warn(`分享图：缓存中 ${build.redrawn} 张已损坏（文件不完整），已重新绘制。`);
 			},
 		},

@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { runContentPass } from '../collections/pass';
 import { contentRoot } from '../lib/content-root';
+import { buildShard, shardOf } from '../lib/shard';
+import { startBodiesAhead } from '../markdown/bodies-ahead';
 import { themeCss } from '../lib/theme';
 import { formatProblem, summary } from '../validate/problem';
+import type { FreshBody } from '../validate/validate';
 
 const THEME_MODULE = 'virtual:huiji/theme.css';
 
@@ -13,17 +17,30 @@ const THEME_MODULE = 'virtual:huiji/theme.css';
  * with the same messages as `npm run validate`; `astro dev` prints them and carries on. Files that
  * were clean in the last build and are untouched since are not checked again one by one (Astro's
  * cache folder, under validate/). The site's colours from content/site.yaml become a stylesheet
- * module the layout imports.
+ * module the layout imports. In a build, the bodies validation reads are rendered ahead of their
+ * pages, on a thread of their own (src/markdown/bodies-ahead.ts).
  */
 export function validateContentIntegration(): AstroIntegration {
+	let bodies: ReturnType<typeof startBodiesAhead> | undefined;
 	return {
 		name: 'huiji:validate-content',
 		hooks: {
-			'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+			'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
 				const projectRoot = fileURLToPath(config.root);
+				const root = contentRoot(projectRoot);
 				const cache = { file: fileURLToPath(new URL('validate/clean-files.v8', config.cacheDir)), projectRoot };
-				const { problems, files, records } = runContentPass(contentRoot(projectRoot), { cache });
+				// Only bodies this build's pages render: not drafts', nor, in a sharded build, other shards'.
+				const shard = buildShard();
+				const onFreshBody =
+					command === 'build'
+						? ({ id, file, bodyStart, draft }: FreshBody) => {
+								if (draft || (shard && shardOf(id, shard.count) !== shard.index)) return;
+								(bodies ??= startBodiesAhead(root, join(projectRoot, 'src/markdown/bodies-ahead-worker.ts'))).add(file, bodyStart);
+							}
+						: undefined;
+				const { problems, files, records } = runContentPass(root, { cache, onFreshBody });
 				if (command === 'build' && problems.some((p) => p.severity === 'error')) {
+					await bodies?.stop();
 					const error = new Error(`${summary(problems, files)}\n${problems.map(formatProblem).join('\n')}`);
 					// The list is the whole message: a stack trace into this file would only distract editors.
 					error.stack = error.message;
@@ -43,6 +60,11 @@ export function validateContentIntegration(): AstroIntegration {
 						],
 					},
 				});
+			},
+			'astro:build:done': async ({ logger }) => {
+				if (!bodies) return;
+				const { fromThread, byPages } = await bodies.stop();
+				logger.info(`正文：另一线程预先渲染 ${fromThread} 篇，页面自行渲染 ${byPages} 篇。`);
 			},
 		},
 	};

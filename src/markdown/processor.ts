@@ -4,11 +4,11 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
-import { zhCN } from '../i18n/zh-CN';
-import { rehypeBasePath } from './rehype-base-path';
-import { rehypeExternalImages } from './rehype-external-images';
-import { rehypeUserContentLinks } from './rehype-user-content-links';
-import { articleSchema, USER_CONTENT_PREFIX } from './sanitize-schema';
+import { zhCN } from '../i18n/zh-CN.ts';
+import { rehypeBasePath } from './rehype-base-path.ts';
+import { rehypeExternalImages } from './rehype-external-images.ts';
+import { rehypeUserContentLinks } from './rehype-user-content-links.ts';
+import { articleSchema, USER_CONTENT_PREFIX } from './sanitize-schema.ts';
 
 /**
  * The one Markdown pipeline: Astro's `markdown.processor` and the renderer of content bodies

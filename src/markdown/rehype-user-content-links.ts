@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { USER_CONTENT_PREFIX } from './sanitize-schema';
+import { USER_CONTENT_PREFIX } from './sanitize-schema.ts';
 
 /**
  * Links within a body to an id in it (`#fn-1`, `#会议议程`) follow the ids that sanitising and

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { contentRoot } from '../lib/content-root';
+import { takeBodyAhead } from './bodies-ahead';
 import { picture } from '../lib/pictures';
 import { markdownProcessorWith, markdownShared } from './processor';
 import { rehypePictures } from './rehype-pictures';
@@ -12,9 +13,12 @@ let renderer: Promise<MarkdownRenderer> | undefined;
 /**
  * The body of a content file rendered to HTML through the site's Markdown pipeline, and whether it
  * has any text at all. `path` is relative to the content root and `bodyStart` where the validator
- * found the body begins: the front matter is not parsed again here.
+ * found the body begins: the front matter is not parsed again here. In a build, most bodies were
+ * rendered ahead on another thread (./bodies-ahead.ts), through this same pipeline.
  */
 export async function renderFile({ path, bodyStart = 0 }: { path: string; bodyStart?: number }): Promise<{ html: string; empty: boolean }> {
+	const ahead = await takeBodyAhead(path, bodyStart);
+	if (ahead) return ahead;
 	const file = resolve(contentRoot(), path);
 	const content = readFileSync(file, 'utf8').slice(bodyStart);
 	renderer ??= markdownProcessorWith(rehypePictures((path) => picture(path))).createRenderer(markdownShared);

@@ -19,6 +19,14 @@ export interface ValidationResult {
 	records: SiteRecords;
 }
 
+/** A Markdown body validation read: its entry's id, its file, where the body starts, and whether the entry is a draft (not published). */
+export interface FreshBody {
+	id: string;
+	file: string;
+	bodyStart: number;
+	draft: boolean;
+}
+
 /** The site's settings file, beside the collections. */
 export const SETTINGS_FILE = 'content/site.yaml';
 
@@ -31,9 +39,13 @@ const isSlug = (id: string) => SLUG.safeParse(id).success;
  * problem in one run (Astro's own loader stops at the first invalid file). This is the one reading
  * of the content a build makes: the collections Astro loads are these records (src/content/loader.ts).
  * With a `cache` (builds), files that were clean last time and are untouched since are taken from it
- * instead of being read again.
+ * instead of being read again. `onFreshBody` is told of each Markdown body with text that is read
+ * (not taken from the cache), as it is read: a build renders those ahead.
  */
-export function validateContent(root = process.cwd(), { cache }: { cache?: { file: string; projectRoot: string } } = {}): ValidationResult {
+export function validateContent(
+	root = process.cwd(),
+	{ cache, onFreshBody }: { cache?: { file: string; projectRoot: string }; onFreshBody?: (body: FreshBody) => void } = {},
+): ValidationResult {
 	const cleanFiles = cache && openValidationCache(cache.file, cache.projectRoot);
 	const problems: Problem[] = [];
 	const sources = new Map<string, SourceFile>();
@@ -132,6 +144,9 @@ export function validateContent(root = process.cwd(), { cache }: { cache?: { fil
 			if (source.data === undefined) {
 				(invalidIds[c.kind] ??= []).push(id);
 				continue;
+			}
+			if (c.body && source.bodyStart !== undefined && !source.body?.empty) {
+				onFreshBody?.({ id, file, bodyStart: source.bodyStart, draft: (source.data as { draft?: unknown })?.draft === true });
 			}
 			// A draft is not published: it may wait for its text (`npm run new article` writes one so).
 			if (c.bodyRequired && source.body?.empty && (source.data as { draft?: unknown })?.draft !== true) {

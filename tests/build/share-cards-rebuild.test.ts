@@ -30,13 +30,13 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('an edited event: its card is drawn again on the drawing thread, every card it does not show stays byte for byte', () => {
+test('an edited event: its card is drawn again, every card it does not show stays byte for byte', () => {
 	expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
 	const changed = [...after].filter(([f, png]) => !png.equals(before.get(f)!)).map(([f]) => f);
 	expect(changed).toContain('event/lakeside-forum-2022.png');
 	expect(changed).not.toContain('site/home.png');
 	// The build says how many it drew: exactly the cards that changed.
-	expect(Number(/分享图：另一线程绘制 (\d+) 张/.exec(output)?.[1])).toBe(changed.length);
+	expect(Number(/分享图：绘制 (\d+) 张/.exec(output)?.[1])).toBe(changed.length);
 	for (const f of changed) expect(pngSize(after.get(f)!), f).toEqual({ width: 1200, height: 630 });
 });
 

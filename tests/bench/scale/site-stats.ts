@@ -44,13 +44,13 @@ export function pageWeight(dist: string, url: string): { html: number; css: numb
 
 /**
  * The share cards of a build: how many, their bytes, how many the drawing thread drew and its time
- * (the build's line `分享图：另一线程绘制 N 张（X 秒）…`, one per shard of a sharded build), and the time the page thread spent on their
+ * (the build's line `分享图：绘制 N 张（另一线程 M 张，X 秒；…`, one per shard of a sharded build), and the time the page thread spent on their
  * routes, which Astro's log gives each card (`/cards/event/x.png (+3ms)`; a reused one says `(cached)`).
  */
 export function cardStats(output: string, dist: string): { files: number; bytes: number; drawn: number; drawMs: number; routeMs: number } {
 	const times = output.split('\n').filter((line) => line.includes('/cards/')).map((line) => /\(\+(\d+)ms\)/.exec(line)?.[1]).filter((ms): ms is string => ms !== undefined);
 	// A sharded build's output has a line per shard.
-	const drawing = [...output.matchAll(/分享图：另一线程绘制 (\d+) 张（([\d.]+) 秒）/g)];
+	const drawing = [...output.matchAll(/分享图：绘制 (\d+) 张（另一线程 \d+ 张，([\d.]+) 秒/g)];
 	const { files, bytes } = folderSize(join(dist, 'cards'));
 	const drawn = drawing.reduce((sum, m) => sum + Number(m[1]), 0);
 	const drawMs = drawing.reduce((sum, m) => sum + 1000 * Number(m[2]), 0);
