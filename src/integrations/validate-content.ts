@@ -10,6 +10,8 @@ import { formatProblem, summary } from '../validate/problem';
 import type { FreshBody } from '../validate/validate';
 
 const THEME_MODULE = 'virtual:huiji/theme.css';
+/** Bodies read afresh up to which their pages render them (see below). */
+const FEW_BODIES = 50;
 
 /**
  * Reads and checks all content before Astro loads any (src/collections/pass.ts): Astro's loader
@@ -30,12 +32,18 @@ export function validateContentIntegration(): AstroIntegration {
 				const root = contentRoot(projectRoot);
 				const cache = { file: fileURLToPath(new URL('validate/clean-files.v8', config.cacheDir)), projectRoot };
 				// Only bodies this build's pages render: not drafts', nor, in a sharded build, other shards'.
+				// The thread is started only for more than a few: after an edit or two, the pages render
+				// their bodies (a thread's start and its own copy of the Markdown pipeline cost ~0.5 s of CPU).
 				const shard = buildShard();
+				const few: FreshBody[] = [];
 				const onFreshBody =
 					command === 'build'
-						? ({ id, file, bodyStart, draft }: FreshBody) => {
-								if (draft || (shard && shardOf(id, shard.count) !== shard.index)) return;
-								(bodies ??= startBodiesAhead(root, join(projectRoot, 'src/markdown/bodies-ahead-worker.ts'))).add(file, bodyStart);
+						? (body: FreshBody) => {
+								if (body.draft || (shard && shardOf(body.id, shard.count) !== shard.index)) return;
+								if (bodies) return bodies.add(body.file, body.bodyStart);
+								if (few.push(body) <= FEW_BODIES) return;
+								bodies = startBodiesAhead(root, join(projectRoot, 'src/markdown/bodies-ahead-worker.ts'));
+								for (const { file, bodyStart } of few.splice(0)) bodies.add(file, bodyStart);
 							}
 						: undefined;
 				const { problems, files, records } = runContentPass(root, { cache, onFreshBody });

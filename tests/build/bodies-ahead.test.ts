@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import { buildSite, SITES } from '../support/sites';
 // Article and event bodies are rendered ahead on a thread of their own when validation reads them
 // (src/markdown/bodies-ahead.ts). A page must be the same whoever rendered its body: a cold build
 // hands every body read to the thread, and a forced rebuild (every page rendered again, no file read
-// afresh) has the pages render every body themselves.
+// afresh) has the pages render every body themselves; so does a rebuild after one edit.
 const work = mkdtempSync(join(tmpdir(), 'huiji-bodies-'));
 const content = join(work, 'site');
 const bodyPages = () => new Map(['articles', 'events'].flatMap((kind) => filesUnder(join(work, 'dist', kind)).map((f) => [`${kind}/${f}`, readFileSync(join(work, 'dist', kind, f), 'utf8')] as const)));
@@ -40,7 +40,10 @@ const RICH = `
 
 beforeAll(() => {
 	cpSync(SITES.second.root, content, { recursive: true });
-	appendFileSync(join(content, 'content/articles/lakeside-forum-2022-news.md'), RICH);
+	const news = join(content, 'content/articles/lakeside-forum-2022-news.md');
+	appendFileSync(news, RICH);
+	// More articles than the few a build leaves to their pages (FEW_BODIES): the thread is started.
+	for (let i = 1; i <= 60; i++) writeFileSync(join(content, `content/articles/lakeside-note-${i}.md`), readFileSync(news, 'utf8').replace(/^title: .*$/m, `title: 湖畔论坛札记之${i}`));
 	const first = buildSite(content, work, SITES.second.url);
 	expect(first.status, first.output).toBe(0);
 	cold = { output: first.output, pages: bodyPages() };
@@ -67,3 +70,12 @@ test('every article and event page is byte for byte the same whether its body wa
 	for (const part of ['<table>', 'data-footnote-ref', '<del>旧说法</del>', 'href="/conf-archive/events/lakeside-forum-2023/"']) expect(rich).toContain(part);
 	expect(rich).not.toContain('alert(');
 });
+
+test('a rebuild after one edit leaves its body to its page, and publishes the edit', () => {
+	const file = join(content, 'content/articles/lakeside-note-7.md');
+	appendFileSync(file, '\n会后主办方公布了下一届的举办地点。\n');
+	const edited = buildSite(content, work, SITES.second.url);
+	expect(edited.status, edited.output).toBe(0);
+	expect(edited.output).not.toContain('正文：另一线程');
+	expect(readFileSync(join(work, 'dist/articles/lakeside-note-7/index.html'), 'utf8')).toContain('会后主办方公布了下一届的举办地点。');
+}, 300_000);
