@@ -44,8 +44,10 @@ export const cardBuild = {
  * drawn at once on a thread of its own (./card-worker.ts), while this thread renders the pages:
  * Astro renders one page at a time, and at 10,000 articles the 2,201 cards took 62 s of the ~225 s
  * build on that one thread (~28 ms each: satori's layout, then sharp). Their route comes after the
- * articles' in Astro's order, so by then they are drawn. Cards are kept in the cache by key, written
- * whole or not at all; keys no card has any more are removed.
+ * articles' in Astro's order, so by then most are drawn; a card the thread has not begun when its page
+ * asks for it is drawn by the page (src/lib/claims.ts), and the two cores share the last ones (with
+ * the bodies rendered ahead, the 5,000-article pages were done ~7 s before the thread's cards). Cards
+ * are kept in the cache by key, written whole or not at all; keys no card has any more are removed.
  *
  * A kept card is checked whole when a page asks for it, not before: Astro reuses an unchanged card's
  * page without asking, so a rebuild asks for a few cards, and opening all 22,001 kept cards at

@@ -47,8 +47,10 @@ async function work() {
 		const next = queue[done]!;
 		// At most `window` bodies waiting for their pages: an archive of 100,000 is not held whole.
 		// Each stop is reported (with the bodies handed so far), for whoever waits for the thread to be idle.
-		for (let reported = -1; sent - Atomics.load(taken, 0) >= window; await new Promise((wake) => setTimeout(wake, 20))) {
+		let reported = -1;
+		while (sent - Atomics.load(taken, 0) >= window) {
 			if (reported !== queue.length) parentPort!.postMessage({ received: (reported = queue.length), blocked: true });
+			await new Promise((wake) => setTimeout(wake, 20));
 		}
 		if (Atomics.compareExchange(claims, next.place, CLAIM.free, CLAIM.thread) !== CLAIM.free) continue;
 		parentPort!.postMessage({ place: next.place, body: await render(next.file, next.bodyStart) });

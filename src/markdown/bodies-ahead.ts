@@ -34,6 +34,8 @@ interface Ahead {
 export interface BodiesAheadCounts {
 	fromThread: number;
 	byPages: number;
+	/** Why the thread stopped before the pages were done, if it did: its bodies were then rendered by their pages. */
+	failed?: string;
 }
 
 const KEY = Symbol.for('huiji.bodies-ahead');
@@ -43,18 +45,20 @@ const keyOf = (file: string, bodyStart: number) => `${file}:${bodyStart}`;
 /**
  * Renders article and event bodies on a thread of their own, from the moment validation reads them,
  * so that the page thread finds them rendered. On two cores the second one has little to do until
- * the share cards are drawn (they need the site model): at 5,000 articles ~7 s of a cold build, in
- * which the thread renders most of the bodies, ~10 s of Markdown on the page thread otherwise.
+ * the share cards are drawn (they need the site model): at 5,000 articles a cold build's first
+ * ~8 s, in which the thread renders most of the 5,100 bodies, ~10 s of Markdown on the page thread
+ * otherwise (2026-12-05: Astro's pages 36.8–52.1 s against 42.3–70 s, six alternating pairs).
  *
- * Only bodies the validator read afresh are handed over (a rebuild's edited files, every file of a
- * cold build): a page whose body was not (its template changed, say) renders it as before. A body
- * with an image of the site's own is left to its page, which makes the responsive picture with
- * Astro's image service; so is any body the thread fails on, so that the page reports the failure.
- * The pipeline is the page's (./processor.ts), so the HTML is the same either way.
+ * Only bodies the validator read afresh are handed over (every file of a cold build; a rebuild's
+ * edited files, when there are more than a few): a page whose body was not (its template changed,
+ * say) renders it as before. A body with an image of the site's own is left to its page, which makes
+ * the responsive picture with Astro's image service; so is any body the thread fails on, so that the
+ * page reports the failure. The pipeline is the page's (./processor.ts), so the HTML is the same
+ * either way (tests/build/bodies-ahead.test.ts).
  *
  * The build's integration (src/integrations/validate-content.ts) starts it with the path of
- * ./bodies-ahead-worker.ts; pages take from it
- * through render-file.ts. Handed over on globalThis: the two are different module graphs of one process.
+ * ./bodies-ahead-worker.ts; pages take from it through render-file.ts. Handed over on globalThis:
+ * the two are different module graphs of one process.
  */
 export function startBodiesAhead(
 	root: string,
@@ -83,7 +87,9 @@ export function startBodiesAhead(
 		taken: new Int32Array(new SharedArrayBuffer(4)),
 		stopped: false,
 		counts: { fromThread: 0, byPages: 0 },
-		took: () => void (blocked && (idle = false)),
+		took: () => {
+			if (blocked) idle = false;
+		},
 	};
 	const worker = new Worker(workerFile, { workerData: { root, window, claims: ahead.claims, taken: ahead.taken } });
 	// Never what keeps a build's process alive: it ends with the pages (stop), or with the process.
@@ -105,8 +111,14 @@ export function startBodiesAhead(
 		for (const place of [...ahead.waiting.keys()]) settle(place, null);
 		wake();
 	};
-	worker.on('error', stopped);
-	worker.on('exit', stopped);
+	worker.on('error', (error) => {
+		ahead.counts.failed ??= error.message;
+		stopped();
+	});
+	worker.on('exit', (code) => {
+		if (!ahead.stopped) ahead.counts.failed ??= `exit code ${code}`;
+		stopped();
+	});
 	slot[KEY] = ahead;
 	return {
 		add(file, bodyStart) {
@@ -134,13 +146,13 @@ export function startBodiesAhead(
  */
 export async function takeBodyAhead(file: string, bodyStart: number): Promise<RenderedBody | undefined> {
 	const ahead = slot[KEY];
-	if (!ahead || ahead.stopped) return undefined;
+	if (!ahead) return undefined;
 	const key = keyOf(file, bodyStart);
 	const place = ahead.index.get(key);
 	if (place === undefined) return undefined;
 	ahead.index.delete(key);
-	// Not reached by the thread: the page renders it, and the thread will pass it by.
-	if (Atomics.compareExchange(ahead.claims, place, CLAIM.free, CLAIM.page) === CLAIM.free) {
+	// Not reached by the thread (or the thread is gone): the page renders it, and the thread will pass it by.
+	if (ahead.stopped || Atomics.compareExchange(ahead.claims, place, CLAIM.free, CLAIM.page) === CLAIM.free) {
 		ahead.counts.byPages++;
 		return undefined;
 	}

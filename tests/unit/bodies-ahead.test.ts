@@ -61,3 +61,11 @@ test('the thread stays a window ahead of the pages, and passes by what a page re
 	}
 	expect(await thread.stop()).toEqual({ fromThread: 7, byPages: 1 });
 });
+
+test('a thread that cannot start leaves every body to its page, and says why', async () => {
+	const thread = startBodiesAhead(root, join(root, 'missing-worker.ts'));
+	thread.add(files[0]!, front.length);
+	await thread.idle();
+	expect(await takeBodyAhead(files[0]!, front.length)).toBeUndefined();
+	expect(await thread.stop()).toEqual({ fromThread: 0, byPages: 1, failed: expect.stringContaining('missing-worker') });
+});
