@@ -47,7 +47,7 @@ const keyOf = (file: string, bodyStart: number) => `${file}:${bodyStart}`;
  * so that the page thread finds them rendered. On two cores the second one has little to do until
  * the share cards are drawn (they need the site model): at 5,000 articles a cold build's first
  * ~8 s, in which the thread renders most of the 5,100 bodies, ~10 s of Markdown on the page thread
- * otherwise (2026-12-05: Astro's pages 36.8–52.1 s against 42.3–70 s, six alternating pairs).
+ * otherwise (2026-12-05: Astro's pages 36.8–52.1 s against 42.3–70 s, nine alternating pairs).
  *
  * Only bodies the validator read afresh are handed over (every file of a cold build; a rebuild's
  * edited files, when there are more than a few): a page whose body was not (its template changed,
