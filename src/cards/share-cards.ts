@@ -142,8 +142,7 @@ function drawOnThread(build: CardBuild, jobs: CardJob[], accent: string, claims:
 			build.drawingMs = message.finished;
 			return resolve();
 		}
-		const card = pending.get(message.key);
-		if (!card) return; // drawn by a page meanwhile (never: the thread draws only what it claimed)
+		const card = pending.get(message.key)!; // the thread reports only cards it claimed, which no page drew
 		if (message.error) return card.reject(new Error(`分享图 ${message.key} 绘制失败：${message.error}`));
 		pending.delete(message.key);
 		card.resolve();
