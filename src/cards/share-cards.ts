@@ -75,14 +75,17 @@ export function shareCardPngs(cards: CardJob[], accent: string): (key: string) =
 	const thread = jobs.length ? drawOnThread(build, jobs, accent, claims, pending) : undefined;
 	// The thread does not keep the process alive on its own (a failed build must exit), only while a page waits for it.
 	let waiting = 0;
-	const file = async (key: string): Promise<Buffer> => {
-		const path = join(folder, `${key}.png`);
-		const png = readIfAny(path);
-		if (png && wholePng(png)) return png;
+	/** A card drawn on this thread and kept, whole, under its key. */
+	const drawHere = async (key: string): Promise<Buffer> => {
 		const drawn = await renderCard(byKey.get(key)!, accent);
-		writeFileAtomic(path, drawn);
-		build.redrawn++;
+		writeFileAtomic(join(folder, `${key}.png`), drawn);
 		return drawn;
+	};
+	const file = async (key: string): Promise<Buffer> => {
+		const png = readIfAny(join(folder, `${key}.png`));
+		if (png && wholePng(png)) return png;
+		build.redrawn++;
+		return drawHere(key);
 	};
 	return async (key) => {
 		const drawing = pending.get(key);
@@ -91,11 +94,8 @@ export function shareCardPngs(cards: CardJob[], accent: string): (key: string) =
 		// the pages waiting for the thread (at 5,000 articles the pages were done ~7 s before the cards).
 		if (Atomics.compareExchange(claims, drawing.place, CLAIM.free, CLAIM.page) === CLAIM.free) {
 			pending.delete(key);
-			const drawn = await renderCard(byKey.get(key)!, accent);
-			writeFileAtomic(join(folder, `${key}.png`), drawn);
 			build.drawnByPages++;
-			drawing.resolve();
-			return drawn;
+			return drawHere(key);
 		}
 		if (waiting++ === 0) thread?.ref();
 		try {

@@ -45,6 +45,7 @@ async function work() {
 	running = true;
 	for (; done < queue.length; done++) {
 		const next = queue[done]!;
+		queue[done] = undefined!; // its place is all that is left of it
 		// At most `window` bodies waiting for their pages: an archive of 100,000 is not held whole.
 		// Each stop is reported (with the bodies handed so far), for whoever waits for the thread to be idle.
 		let reported = -1;
@@ -55,7 +56,6 @@ async function work() {
 		if (Atomics.compareExchange(claims, next.place, CLAIM.free, CLAIM.thread) !== CLAIM.free) continue;
 		parentPort!.postMessage({ place: next.place, body: await render(next.file, next.bodyStart) });
 		sent++;
-		queue[done] = undefined!; // its place is all that is left of it
 	}
 	running = false;
 	parentPort!.postMessage({ received: queue.length, blocked: false });
