@@ -5,7 +5,9 @@
 // --bare-astro asks). With --rounds n, ours cold and Hugo + Pagefind are built alternately n times
 // and the ratio of each pair is printed with their median: this machine's speed for JavaScript, all
 // of ours, drifts by up to 1.9× within an hour, the native reference's much less. With --shards, ours is built as a CI matrix would build it: n shard
-// jobs, then the merge (./scale/build-archive.ts). Prints Markdown tables,
+// jobs, then the merge (./scale/build-archive.ts). With two sizes or more, each build is fitted as a
+// fixed cost plus a cost per article between each two, beside Astro's own fixed cost (a one-page site
+// built cold): what decides the ratios at a small archive. Prints Markdown tables,
 // headed by what the figures depend on besides the code: machine, versions, commit, a CPU calibration
 // before and after, and how much CPU everything else took during each build.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { buildArchive, buildShardedArchive, type ArchiveBuild } from './scale/bu
 import { calibrate, environment, median, type Calibration } from './scale/environment';
 import { THREAD_KINDS, type LoadDuring } from './scale/machine-load';
 import { entryPages, generateArchive } from './scale/generate-archive';
-import { astroReference } from './scale/astro-reference';
+import { astroOnePage, astroReference } from './scale/astro-reference';
 import { hugoReference, hugoVersion } from './scale/hugo-reference';
 import { cardStats, folderSize, pageWeight, reusedRoutes } from './scale/site-stats';
 
@@ -139,6 +141,9 @@ async function referenceBuild(root: string): Promise<NonNullable<Row['reference'
 	return { hugo: r.hugo.wall, pagefind: r.pagefind.wall, hugoPeak: r.hugo.peakTree, pagefindPeak: r.pagefind.peakTree, pages: r.pages, load };
 }
 
+// Astro's fixed cost, whatever the archive: a one-page site (./scale/astro-reference.ts), three cold builds.
+const onePage = hugo || values['bare-astro'] ? await astroOnePage(tmpdir(), project, 3) : undefined;
+
 const after = calibrate();
 const cal = (c: Calibration) => `hash ${c.hash.toFixed(0)} / deflate ${c.deflate.toFixed(0)} / JS ${c.js.toFixed(0)} ms`;
 console.log(`\nScale benchmark, ${new Date().toISOString().slice(0, 10)}, commit ${env.commit}: ${env.cores} × ${env.cpu}, ${env.memory} RAM, Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}.`);
@@ -197,6 +202,7 @@ if (rounds > 1) {
 		console.log(`${r.articles} articles: median ratio **${median(ratios).toFixed(2)}** (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
 	}
 }
+if (rows.length > 1) fixedAndPerArticle();
 if (rows.some((r) => r.bare)) {
 	// Astro's incremental build alone, no search index: the least a rebuild on this stack takes.
 	console.log('');
@@ -214,3 +220,43 @@ console.log('');
 header(['articles', 'share cards', 'their bytes', 'drawing them, own thread (cold)', 'their routes on the page thread (cold)', 'share of the cold build (page thread)', 'drawn again in the rebuild']);
 for (const r of rows) line([r.articles, r.cards.cold.files, mb(r.cards.cold.bytes), s(r.cards.cold.drawMs), s(r.cards.cold.routeMs), `${((100 * r.cards.cold.routeMs) / r.cold.wall).toFixed(1)} %`, r.cards.rebuild.drawn]);
 if (process.env.BENCH_TABLE) writeFileSync(process.env.BENCH_TABLE, JSON.stringify(rows.map(({ cold, rebuild, ...r }) => ({ ...r, cold: { wall: cold.wall, peak: cold.peakTree, steps: cold.steps, load: cold.load }, rebuild: { wall: rebuild.wall, peak: rebuild.peakTree, steps: rebuild.steps, load: rebuild.load } })).map((r) => ({ env, calibrationAfter: after, ...r })), null, 1));
+
+/**
+ * Each build as a fixed cost plus a cost per article, between each two sizes (medians of the paired
+ * rounds; bare Astro and the rebuild from round 1): what decides the ratios at a small archive. Cold
+ * ≤ Hugo + Pagefind needs our higher fixed cost paid back by a lower cost per article, from the size
+ * printed; rebuild ≤ 15 % of cold needs the rebuild's fixed cost under 15 % of the cold build's.
+ */
+function fixedAndPerArticle() {
+	const sorted = [...rows].sort((a, b) => a.articles - b.articles);
+	const ours = (r: Row) => median(r.pairs.length ? r.pairs.map((p) => p.ours) : [r.cold.wall]);
+	const reference = (r: Row) => (r.pairs.length ? median(r.pairs.map((p) => p.reference)) : undefined);
+	/** [fixed, per 1,000 articles] of a line through two sizes, ms. */
+	const fit = (a: number, ta: number, b: number, tb: number) => {
+		const per = (tb - ta) / (b - a);
+		return [ta - per * a, per * 1000] as const;
+	};
+	const cell = ([fixed, per]: readonly [number, number]) => `${s(fixed)} + ${s(per)}`;
+	/** The size from which a build with `gap` ms more fixed cost and `perGap` ms less per 1,000 articles is the shorter; `never` says why not. */
+	const from = (gap: number, perGap: number, never: string) => (gap <= 0 ? 'any size' : perGap > 0 ? `${Math.ceil((gap / perGap) * 1000).toLocaleString('en')} articles` : `none: ${never}`);
+	console.log('\nEach build as a fixed cost + a cost per 1,000 articles, through each two sizes (ours and Hugo + Pagefind: medians of the rounds):\n');
+	header(['articles', 'ours cold', 'Hugo + Pagefind', 'bare Astro cold', 'ours rebuild after 1 edit', 'cold ≤ Hugo + Pagefind from', 'rebuild ≤ 15 % of cold from']);
+	for (let i = 1; i < sorted.length; i++) {
+		const [a, b] = [sorted[i - 1]!, sorted[i]!];
+		const cold = fit(a.articles, ours(a), b.articles, ours(b));
+		const rebuild = fit(a.articles, a.rebuild.wall, b.articles, b.rebuild.wall);
+		const [ra, rb] = [reference(a), reference(b)];
+		const ref = ra !== undefined && rb !== undefined ? fit(a.articles, ra, b.articles, rb) : undefined;
+		const bare = a.bare && b.bare ? fit(a.articles, a.bare.cold, b.articles, b.bare.cold) : undefined;
+		line([
+			`${a.articles.toLocaleString('en')} → ${b.articles.toLocaleString('en')}`,
+			cell(cold),
+			ref ? cell(ref) : '',
+			bare ? cell(bare) : '',
+			cell(rebuild),
+			ref ? from(cold[0] - ref[0], ref[1] - cold[1], 'ours costs more per article') : '',
+			from(rebuild[0] - 0.15 * cold[0], 0.15 * cold[1] - rebuild[1], 'the rebuild grows faster than 15 % of the cold build'),
+		]);
+	}
+	if (onePage) console.log(`\nAstro's own fixed cost, a one-page site built cold (${onePage.map(s).join(', ')}): median ${s(median(onePage))}; no Astro build is shorter.`);
+}

@@ -56,3 +56,28 @@ export async function astroReference(root: string, projectRoot: string, edited: 
 	if (reused < pages - 10) throw new Error(`bare Astro's rebuild reused ${reused} of ${routes} pages`);
 	return { build, rebuild, pages };
 }
+
+/**
+ * Astro's fixed cost: a site of one page and no content (Astro's start, its content sync, bundling,
+ * one route) built cold `times` times, its caches and Node's compile cache emptied first, as ours are.
+ * Whatever an Astro site holds, no build of it is shorter: the least any cold build or rebuild of ours
+ * can take.
+ */
+export async function astroOnePage(root: string, projectRoot: string, times: number): Promise<number[]> {
+	const site = join(root, 'astro-one-page');
+	rmSync(site, { recursive: true, force: true });
+	mkdirSync(join(site, 'src/pages'), { recursive: true });
+	symlinkSync(join(projectRoot, 'node_modules'), join(site, 'node_modules'));
+	writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'astro-one-page', private: true, type: 'module' }));
+	writeFileSync(join(site, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' } });\n`);
+	writeFileSync(join(site, 'src/pages/index.astro'), '<html lang="zh-CN"><head><meta charset="utf-8"><title>会记</title></head><body><h1>会记</h1></body></html>\n');
+	const walls: number[] = [];
+	for (let i = 0; i < times; i++) {
+		for (const dir of ['dist', '.astro', '.astro-cache', '.vite-cache', 'compile-cache']) rmSync(join(site, dir), { recursive: true, force: true });
+		const run = await measure(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: site, env: { NODE_COMPILE_CACHE: join(site, 'compile-cache') } });
+		if (!/Complete!/.test(run.output)) throw new Error(`one-page Astro build failed:\n${run.output.slice(-2000)}`);
+		walls.push(run.wall);
+	}
+	rmSync(site, { recursive: true, force: true });
+	return walls;
+}
