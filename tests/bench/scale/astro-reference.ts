@@ -1,5 +1,5 @@
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { measure, type Measured } from './measure';
 import { folderSize, reusedRoutes } from './site-stats';
 
@@ -33,24 +33,14 @@ const Content = entry.body ? (await render(entry)).Content : undefined;
  * a rebuild.
  */
 export async function astroReference(root: string, projectRoot: string, edited: string): Promise<{ build: Measured; rebuild: Measured; pages: number }> {
-	const site = join(root, 'astro-bare');
-	rmSync(site, { recursive: true, force: true });
+	const site = astroSite(join(root, 'astro-bare'), projectRoot, 'experimental: { incrementalBuild: true }');
 	mkdirSync(join(site, 'src/pages/[collection]'), { recursive: true });
-	symlinkSync(join(projectRoot, 'node_modules'), join(site, 'node_modules'));
-	writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'astro-bare', private: true, type: 'module' }));
-	// Caches inside this folder: node_modules is the project's, and Astro and Vite keep theirs there by default.
-	writeFileSync(join(site, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' }, experimental: { incrementalBuild: true } });\n`);
 	writeFileSync(join(site, 'src/content.config.mjs'), CONTENT_CONFIG(root));
 	writeFileSync(join(site, 'src/pages/[collection]/[id].astro'), PAGE);
-	const astroBuild = async () => {
-		const run = await measure(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: site, env: { NODE_COMPILE_CACHE: join(site, 'compile-cache') } });
-		if (!/Complete!/.test(run.output)) throw new Error(`bare Astro build failed:\n${run.output.slice(-2000)}`);
-		return run;
-	};
-	const build = await astroBuild();
+	const build = await astroBuildIn(site, projectRoot);
 	const pages = folderSize(join(site, 'dist')).html;
 	appendFileSync(join(root, 'content/articles', `${edited}.md`), '\n又记：下一届的征稿通知同日发出。\n');
-	const rebuild = await astroBuild();
+	const rebuild = await astroBuildIn(site, projectRoot);
 	const { reused, routes } = reusedRoutes(rebuild.output);
 	// A rebuild that rendered everything again would not be Astro's incremental floor.
 	if (reused < pages - 10) throw new Error(`bare Astro's rebuild reused ${reused} of ${routes} pages`);
@@ -64,20 +54,32 @@ export async function astroReference(root: string, projectRoot: string, edited: 
  * can take.
  */
 export async function astroOnePage(root: string, projectRoot: string, times: number): Promise<number[]> {
-	const site = join(root, 'astro-one-page');
-	rmSync(site, { recursive: true, force: true });
+	const site = astroSite(join(root, 'astro-one-page'), projectRoot);
 	mkdirSync(join(site, 'src/pages'), { recursive: true });
-	symlinkSync(join(projectRoot, 'node_modules'), join(site, 'node_modules'));
-	writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'astro-one-page', private: true, type: 'module' }));
-	writeFileSync(join(site, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' } });\n`);
 	writeFileSync(join(site, 'src/pages/index.astro'), '<html lang="zh-CN"><head><meta charset="utf-8"><title>会记</title></head><body><h1>会记</h1></body></html>\n');
 	const walls: number[] = [];
 	for (let i = 0; i < times; i++) {
 		for (const dir of ['dist', '.astro', '.astro-cache', '.vite-cache', 'compile-cache']) rmSync(join(site, dir), { recursive: true, force: true });
-		const run = await measure(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: site, env: { NODE_COMPILE_CACHE: join(site, 'compile-cache') } });
-		if (!/Complete!/.test(run.output)) throw new Error(`one-page Astro build failed:\n${run.output.slice(-2000)}`);
-		walls.push(run.wall);
+		walls.push((await astroBuildIn(site, projectRoot)).wall);
 	}
 	rmSync(site, { recursive: true, force: true });
 	return walls;
+}
+
+/** A fresh Astro project in `site` using the project's node_modules, with `config` (object members) in its astro.config.mjs. */
+function astroSite(site: string, projectRoot: string, config = ''): string {
+	rmSync(site, { recursive: true, force: true });
+	mkdirSync(site, { recursive: true });
+	symlinkSync(join(projectRoot, 'node_modules'), join(site, 'node_modules'));
+	writeFileSync(join(site, 'package.json'), JSON.stringify({ name: basename(site), private: true, type: 'module' }));
+	// Caches inside this folder: node_modules is the project's, and Astro and Vite keep theirs there by default.
+	writeFileSync(join(site, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' }${config ? `, ${config}` : ''} });\n`);
+	return site;
+}
+
+/** `astro build` in `site`, Node's compile cache in its folder (emptied with the caches for a cold build, as ours is). */
+async function astroBuildIn(site: string, projectRoot: string): Promise<Measured> {
+	const run = await measure(join(projectRoot, 'node_modules/.bin/astro'), ['build'], { cwd: site, env: { NODE_COMPILE_CACHE: join(site, 'compile-cache') } });
+	if (!/Complete!/.test(run.output)) throw new Error(`Astro build in ${site} failed:\n${run.output.slice(-2000)}`);
+	return run;
 }
