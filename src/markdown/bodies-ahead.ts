@@ -116,7 +116,7 @@ export function startBodiesAhead(
 		stopped();
 	});
 	worker.on('exit', (code) => {
-		if (!ahead.stopped) ahead.counts.failed ??= `exit code ${code}`;
+		if (!ahead.stopped) ahead.counts.failed ??= `退出代码 ${code}`;
 		stopped();
 	});
 	slot[KEY] = ahead;
